@@ -1,0 +1,64 @@
+# Two commands for users: `make build` and `make test`. CI (.ci/run) calls `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_PROJECT_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+export DO_NOT_TRACK := 1
+# Throwaway warehouse for `make test`; `make build` writes warehouse.duckdb (or $DBT_DUCKDB_PATH).
+TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
+
+.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Load the bundled seeds and build every model into warehouse.duckdb.
+build: install
+	$(BIN)/dbt build --full-refresh
+
+## Lint, build everything with all data and unit tests into a throwaway DuckDB file, then pytest.
+test: install lint dbt-test pytest
+
+lint: sqlfluff ruff
+
+sqlfluff: install
+	$(BIN)/sqlfluff lint models macros/ --format human
+
+ruff: install
+	$(BIN)/ruff check python tests
+	$(BIN)/ruff format --check python tests
+
+dbt-test: install
+	rm -f $(TEST_DB) $(TEST_DB).wal
+	mkdir -p $(dir $(TEST_DB))
+	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --full-refresh --target ci
+
+pytest: install
+	$(BIN)/python -m pytest
+
+## Regenerate the demo seeds from the generator (deterministic: same bytes every time).
+seeds: install
+	$(BIN)/cs-generate --accounts 300 --months 24 --start-date 2024-11-01 --seed 42 --format csv --output-dir seeds
+
+## Regenerate requirements.lock from pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header --annotation-style line -o requirements.lock
+
+## Large data: 10,000 accounts, ~10^8 events as chunked Parquet; prints time and peak memory.
+benchmark-generate: install
+	$(BIN)/python -m cs_analytics.generator.benchmark --accounts 10000 --months 24 --output-dir data/large
+
+clean:
+	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

@@ -1,0 +1,191 @@
+"""The raw data contract of SPEC section 2: every raw table, its columns and their types.
+
+This module is the single source of truth used by the generator (column order, Parquet schema),
+by the dbt seed configuration (``column_types``) and by the tests. Types are DuckDB types.
+Columns beyond the SPEC's (``received_at`` on events, ``account_id`` on plans' currency...) are
+allowed by the contract and documented in the sources YAML.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+TIMESTAMP: Final = "timestamp"
+DATE: Final = "date"
+VARCHAR: Final = "varchar"
+INTEGER: Final = "integer"
+BIGINT: Final = "bigint"
+BOOLEAN: Final = "boolean"
+MONEY: Final = "decimal(18,2)"
+PERCENT: Final = "decimal(5,2)"
+RATE: Final = "decimal(18,8)"
+
+# source system -> table -> ordered {column: type}
+CONTRACT: Final[dict[str, dict[str, dict[str, str]]]] = {
+    "product": {
+        "product_users": {
+            "user_id": VARCHAR,
+            "account_id": VARCHAR,
+            "email": VARCHAR,
+            "role": VARCHAR,
+            "created_at": TIMESTAMP,
+            "deactivated_at": TIMESTAMP,
+        },
+        "product_events": {
+            "event_id": VARCHAR,
+            "account_id": VARCHAR,
+            "user_id": VARCHAR,
+            "event_name": VARCHAR,
+            "feature": VARCHAR,
+            "occurred_at": TIMESTAMP,
+            "received_at": TIMESTAMP,
+            "duration_seconds": INTEGER,
+        },
+    },
+    "crm": {
+        "crm_accounts": {
+            "account_id": VARCHAR,
+            "account_name": VARCHAR,
+            "industry": VARCHAR,
+            "segment": VARCHAR,
+            "region": VARCHAR,
+            "csm_owner": VARCHAR,
+            "parent_account_id": VARCHAR,
+            "created_at": TIMESTAMP,
+        },
+        "crm_contacts": {
+            "contact_id": VARCHAR,
+            "account_id": VARCHAR,
+            "full_name": VARCHAR,
+            "email": VARCHAR,
+            "title": VARCHAR,
+            "is_champion": BOOLEAN,
+            "is_executive_sponsor": BOOLEAN,
+            "created_at": TIMESTAMP,
+            "left_company_at": TIMESTAMP,
+        },
+        "crm_opportunities": {
+            "opportunity_id": VARCHAR,
+            "account_id": VARCHAR,
+            "opportunity_type": VARCHAR,
+            "stage": VARCHAR,
+            "amount": MONEY,
+            "currency": VARCHAR,
+            "source": VARCHAR,
+            "created_at": TIMESTAMP,
+            "close_date": DATE,
+            "is_closed": BOOLEAN,
+            "is_won": BOOLEAN,
+        },
+        "crm_activities": {
+            "activity_id": VARCHAR,
+            "account_id": VARCHAR,
+            "contact_id": VARCHAR,
+            "activity_type": VARCHAR,
+            "occurred_at": TIMESTAMP,
+            "owner": VARCHAR,
+        },
+        "crm_interventions": {
+            "intervention_id": VARCHAR,
+            "account_id": VARCHAR,
+            "trigger_reason": VARCHAR,
+            "playbook": VARCHAR,
+            "opened_at": TIMESTAMP,
+            "first_action_at": TIMESTAMP,
+            "closed_at": TIMESTAMP,
+            "outcome": VARCHAR,
+        },
+        "crm_milestones": {
+            "milestone_id": VARCHAR,
+            "account_id": VARCHAR,
+            "milestone_type": VARCHAR,
+            "milestone_name": VARCHAR,
+            "planned_date": DATE,
+            "completed_at": TIMESTAMP,
+        },
+        "crm_support_tickets": {
+            "ticket_id": VARCHAR,
+            "account_id": VARCHAR,
+            "contact_id": VARCHAR,
+            "priority": VARCHAR,
+            "status": VARCHAR,
+            "is_escalated": BOOLEAN,
+            "created_at": TIMESTAMP,
+            "first_response_at": TIMESTAMP,
+            "solved_at": TIMESTAMP,
+            "csat_rating": INTEGER,
+        },
+        "crm_nps_responses": {
+            "response_id": VARCHAR,
+            "account_id": VARCHAR,
+            "contact_id": VARCHAR,
+            "score": INTEGER,
+            "submitted_at": TIMESTAMP,
+        },
+    },
+    "billing": {
+        "billing_plans": {
+            "plan_id": VARCHAR,
+            "plan_name": VARCHAR,
+            "plan_tier": VARCHAR,
+            "billing_interval": VARCHAR,
+            "unit_amount": MONEY,
+            "currency": VARCHAR,
+        },
+        "billing_subscriptions": {
+            "subscription_id": VARCHAR,
+            "account_id": VARCHAR,
+            "plan_id": VARCHAR,
+            "quantity": INTEGER,
+            "discount_percent": PERCENT,
+            "started_at": TIMESTAMP,
+            "ended_at": TIMESTAMP,
+            "cancel_reason": VARCHAR,
+        },
+        "billing_invoices": {
+            "invoice_id": VARCHAR,
+            "account_id": VARCHAR,
+            "subscription_id": VARCHAR,
+            "invoice_date": DATE,
+            "due_date": DATE,
+            "paid_at": TIMESTAMP,
+            "amount_due": MONEY,
+            "amount_paid": MONEY,
+            "currency": VARCHAR,
+            "status": VARCHAR,
+        },
+    },
+    "reference": {
+        "fx_rates": {
+            "currency": VARCHAR,
+            "month": DATE,
+            "rate_to_usd": RATE,
+        },
+        "acquisition_costs": {
+            "month": DATE,
+            "segment": VARCHAR,
+            "sales_marketing_spend_usd": MONEY,
+            "new_customers_won": INTEGER,
+        },
+        "kpi_targets": {
+            "kpi_name": VARCHAR,
+            "target_value": "decimal(18,4)",
+            "comparison": VARCHAR,
+            "unit": VARCHAR,
+            "description": VARCHAR,
+        },
+    },
+}
+
+
+def all_tables() -> dict[str, dict[str, str]]:
+    """Every raw table of every source system, flattened: table name -> {column: type}."""
+    return {table: cols for system in CONTRACT.values() for table, cols in system.items()}
+
+
+def system_of(table: str) -> str:
+    """The source system a raw table belongs to (product, crm, billing or reference)."""
+    for system, tables in CONTRACT.items():
+        if table in tables:
+            return system
+    raise KeyError(f"unknown raw table {table!r}")

@@ -1,0 +1,941 @@
+"""Account-level simulation: a hidden health trajectory drives every CRM and billing fact.
+
+Each account gets its own random stream (``numpy.random.default_rng([seed, account_number])``),
+so the output does not depend on how accounts are chunked. The simulation walks month by month
+from the account's contract start to the end of the window and records:
+
+- the latent health ``h`` (0-1; hidden: never written, only its consequences are);
+- subscription periods (plan, seats, discount), changed by expansions, contractions, plan
+  changes, churn and reactivation;
+- invoices (late payments when health is low), CRM contacts (champions who leave), activities,
+  support tickets and escalations, NPS responses, CS interventions, milestones, opportunities;
+- a daily timeline (subscription active, health) and the provisioned users, from which
+  :mod:`cs_analytics.generator.events` draws the product events.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from cs_analytics.generator.config import GeneratorConfig, add_months
+
+SEGMENTS = ("smb", "mid_market", "enterprise")
+SEGMENT_WEIGHTS = (0.55, 0.30, 0.15)
+REGIONS = ("north_america", "emea", "apac")
+REGION_WEIGHTS = (0.50, 0.32, 0.18)
+INDUSTRIES = (
+    "software",
+    "financial_services",
+    "healthcare",
+    "retail",
+    "manufacturing",
+    "education",
+    "media",
+    "logistics",
+)
+CURRENCIES = ("USD", "EUR", "GBP")
+TIERS = ("starter", "growth", "enterprise")
+# List price per seat per month in USD; EUR and GBP price books are set separately.
+TIER_MONTHLY_PRICE = {
+    "starter": {"USD": 25.0, "EUR": 23.0, "GBP": 20.0},
+    "growth": {"USD": 45.0, "EUR": 42.0, "GBP": 36.0},
+    "enterprise": {"USD": 80.0, "EUR": 75.0, "GBP": 64.0},
+}
+ANNUAL_PRICE_FACTOR = 10.0  # an annual seat costs 10 monthly seats (two months free)
+SEGMENT_TIER_WEIGHTS = {
+    "smb": (0.70, 0.28, 0.02),
+    "mid_market": (0.20, 0.65, 0.15),
+    "enterprise": (0.02, 0.23, 0.75),
+}
+SEGMENT_ANNUAL_SHARE = {"smb": 0.25, "mid_market": 0.60, "enterprise": 0.90}
+# Median seats at signup and the spread (lognormal sigma).
+SEGMENT_SEATS = {"smb": (6, 0.45), "mid_market": (20, 0.45), "enterprise": (70, 0.5)}
+SEGMENT_CONTACTS = {"smb": (2, 4), "mid_market": (4, 8), "enterprise": (6, 12)}
+SEGMENT_TOUCHES = {"smb": 0.6, "mid_market": 1.8, "enterprise": 3.5}
+SEGMENT_TICKETS = {"smb": 0.5, "mid_market": 1.2, "enterprise": 2.5}
+CSM_POOLS = {"smb": 6, "mid_market": 5, "enterprise": 4}
+CANCEL_REASONS = ("budget", "low_adoption", "competitor", "champion_left", "consolidation")
+PLAYBOOKS = {
+    "health_drop": "usage_recovery",
+    "red_zone": "executive_escalation",
+    "orange_zone": "adoption_review",
+    "consecutive_decline": "success_plan_reset",
+    "cancellation_request": "save_offer",
+    "payment_failure": "billing_outreach",
+    "champion_left": "champion_rebuild",
+}
+FIRST_NAMES = (
+    "Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi",
+    "Liam", "Maya", "Nils", "Olga", "Priya", "Quentin", "Rosa", "Sami", "Tara", "Uma", "Victor",
+    "Wen", "Xavier", "Yara", "Zoe",
+)  # fmt: skip
+LAST_NAMES = (
+    "Adams", "Bauer", "Chen", "Dubois", "Evans", "Fischer", "Garcia", "Hansen", "Ito", "Jensen",
+    "Kowalski", "Larsen", "Martin", "Novak", "Okafor", "Patel", "Quinn", "Rossi", "Silva",
+    "Tanaka", "Usman", "Varga", "Weber", "Xu", "Young", "Zhang",
+)  # fmt: skip
+TITLES = (
+    "Head of Operations", "Operations Manager", "IT Director", "Analyst", "VP Customer",
+    "Team Lead", "Product Manager", "CFO", "COO", "Engineer",
+)  # fmt: skip
+NAME_WORDS_A = (
+    "Blue", "North", "Bright", "Silver", "Rapid", "Green", "Clear", "Summit", "Iron", "Nova",
+    "Urban", "Prime", "Atlas", "Cedar", "Delta", "Echo",
+)  # fmt: skip
+NAME_WORDS_B = (
+    "Harbor", "Forge", "Field", "Stone", "Works", "Peak", "Bridge", "Grid", "Wave", "Path",
+    "Point", "Labs", "Systems", "Logic", "River", "Cloud",
+)  # fmt: skip
+NAME_SUFFIX = ("Inc", "Ltd", "GmbH", "SA", "LLC", "Group", "Co")
+
+
+@dataclass
+class UserPlan:
+    """A provisioned product user and the account-level inputs of their activity."""
+
+    user_id: str
+    created_day: int
+    deactivated_day: int | None
+    propensity: float
+    is_admin: bool
+
+
+@dataclass
+class Timeline:
+    """Daily view of one account over the window, consumed by the event generator."""
+
+    account_number: int
+    account_id: str
+    active: np.ndarray  # bool per day: subscription active
+    health: np.ndarray  # float per day: latent health 0-1
+    feature_breadth: np.ndarray  # int per day: number of core features adopted
+    api_intensity: float  # mean API calls per active day at full health (0 = no integration)
+    users: list[UserPlan]
+
+
+@dataclass
+class AccountResult:
+    rows: dict[str, list[tuple]] = field(default_factory=dict)
+    timeline: Timeline | None = None
+    segment: str = ""
+    first_paid_month: int = -1
+
+
+def account_id_of(number: int) -> str:
+    return f"A{number:05d}"
+
+
+class Calendar:
+    """Converts between day offsets from the window start and dates/timestamps."""
+
+    def __init__(self, config: GeneratorConfig) -> None:
+        self.start = config.start_date
+        self.n_days = config.n_days
+        self.months = config.months
+        self.month_starts = [
+            (add_months(self.start, m) - self.start).days for m in range(config.months + 1)
+        ]
+
+    def date(self, day: int) -> dt.date:
+        return self.start + dt.timedelta(days=int(day))
+
+    def ts(self, day: float) -> dt.datetime:
+        """Timestamp at a fractional day offset (rounded to the second)."""
+        base = dt.datetime.combine(self.start, dt.time())
+        return base + dt.timedelta(seconds=round(float(day) * 86400))
+
+    def month_of(self, day: int) -> int:
+        return int(np.searchsorted(self.month_starts, day, side="right") - 1)
+
+    def month_len(self, month: int) -> int:
+        return self.month_starts[month + 1] - self.month_starts[month]
+
+
+def plan_id(tier: str, interval: str, currency: str) -> str:
+    return f"{tier}-{'monthly' if interval == 'month' else 'annual'}-{currency.lower()}"
+
+
+def plan_rows() -> list[tuple]:
+    """The billing price book: every tier x interval x currency."""
+    rows = []
+    for tier in TIERS:
+        for interval in ("month", "year"):
+            for currency in CURRENCIES:
+                monthly = TIER_MONTHLY_PRICE[tier][currency]
+                unit = monthly if interval == "month" else monthly * ANNUAL_PRICE_FACTOR
+                name = f"{tier.title()} ({'monthly' if interval == 'month' else 'annual'})"
+                rows.append(
+                    (plan_id(tier, interval, currency), name, tier, interval, unit, currency)
+                )
+    return rows
+
+
+def fx_rows(config: GeneratorConfig) -> list[tuple]:
+    """Monthly rate to USD per currency: a seeded random walk around realistic levels."""
+    rng = np.random.default_rng([config.seed, 0, 7])
+    levels = {"USD": 1.0, "EUR": 1.08, "GBP": 1.27}
+    rows = []
+    # Cover a year before the window too: CRM created_at and opportunities can predate it.
+    first = add_months(config.start_date, -12)
+    for m in range(config.months + 12):
+        month = add_months(first, m)
+        for currency in CURRENCIES:
+            if currency != "USD":
+                levels[currency] *= float(np.exp(rng.normal(0.0, 0.012)))
+            rows.append((currency, month, round(levels[currency], 6)))
+    return rows
+
+
+def kpi_target_rows() -> list[tuple]:
+    """KPI targets of SPEC section 7 (editable by CS Ops in the seed)."""
+    return [
+        ("net_revenue_retention", 1.15, ">=", "ratio", "NRR, trailing 12 months"),
+        ("early_warning_accuracy", 0.65, ">=", "ratio",
+         "Share of churned accounts flagged at risk at least 30 days before churning"),
+        ("health_score_precision", 0.85, ">=", "ratio",
+         "ROC AUC of the health score against churn in the next 90 days"),
+        ("trend_prediction_accuracy", 0.75, ">=", "ratio",
+         "Share of account-months whose next month-end tier was predicted correctly"),
+        ("churn_reduction_yoy", 0.45, ">=", "ratio", "Reduction of logo churn, year over year"),
+        ("intervention_success_rate", 0.70, ">=", "ratio",
+         "Interventions with the account active 90 days later and health back at 70+"),
+        ("save_rate", 0.60, ">=", "ratio", "Cancellation requests that did not end in churn"),
+        ("recovery_time_days", 30.0, "<=", "days", "Days until health is back at 70"),
+        ("alert_response_hours", 2.0, "<", "hours", "Time from alert to first action"),
+        ("expansion_conversion_rate", 0.35, ">=", "ratio", "Won / closed expansion opportunities"),
+        ("pipeline_velocity_improvement", 0.40, ">=", "ratio",
+         "Days from created to won, faster than the prior period"),
+        ("time_to_value_improvement", 0.40, ">=", "ratio",
+         "Days to first value, faster than the prior cohort"),
+    ]  # fmt: skip
+
+
+class AccountSimulator:
+    """Simulates one account. Call :meth:`run` once."""
+
+    def __init__(self, config: GeneratorConfig, cal: Calendar, number: int) -> None:
+        self.cfg = config
+        self.cal = cal
+        self.number = number
+        self.account_id = account_id_of(number)
+        self.rng = np.random.default_rng([config.seed, number])
+        self.rows: dict[str, list[tuple]] = {
+            name: []
+            for name in (
+                "crm_accounts",
+                "crm_contacts",
+                "crm_opportunities",
+                "crm_activities",
+                "crm_interventions",
+                "crm_milestones",
+                "crm_support_tickets",
+                "crm_nps_responses",
+                "billing_subscriptions",
+                "billing_invoices",
+                "product_users",
+            )
+        }
+        self.counters: dict[str, int] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def next_id(self, prefix: str) -> str:
+        n = self.counters.get(prefix, 0) + 1
+        self.counters[prefix] = n
+        return f"{prefix}{self.number:05d}-{n:04d}"
+
+    def chance(self, p: float) -> bool:
+        return bool(self.rng.random() < p)
+
+    def pick(self, values, weights=None):
+        index = self.rng.choice(len(values), p=weights)
+        return values[int(index)]
+
+    def day_in_month(self, month: int) -> int:
+        start = self.cal.month_starts[month]
+        return start + int(self.rng.integers(0, self.cal.month_len(month)))
+
+    def time_of_day(self) -> float:
+        """Working-hours fraction of a day (08:00-18:00 UTC, jittered)."""
+        return float(self.rng.uniform(8, 18)) / 24.0
+
+    # -- the account -----------------------------------------------------------------------
+    def run(self) -> AccountResult:
+        rng = self.rng
+        cal = self.cal
+        months = cal.months
+        self.segment = self.pick(SEGMENTS, SEGMENT_WEIGHTS)
+        self.region = self.pick(REGIONS, REGION_WEIGHTS)
+        if self.region == "emea":
+            self.currency = self.pick(("EUR", "GBP"), (0.65, 0.35))
+        else:
+            self.currency = "USD"
+        # A quarter of the base was already signing in the first two months; the rest arrive
+        # over the window, leaving the last two months for the newest cohort.
+        if self.chance(0.25):
+            start_month = int(rng.integers(0, 2))
+        else:
+            start_month = int(rng.integers(0, months - 2))
+        self.contract_start = self.day_in_month(start_month)
+        created_day = self.contract_start - int(rng.integers(14, 90))
+        industry = self.pick(INDUSTRIES)
+        csm_number = int(rng.integers(1, CSM_POOLS[self.segment] + 1))
+        csm_owner = f"csm-{self.segment.replace('_', '')}-{csm_number:02d}"
+        self.csm_owner = csm_owner
+        name = (
+            f"{self.pick(NAME_WORDS_A)} {self.pick(NAME_WORDS_B)} {self.pick(NAME_SUFFIX)}"
+            f" {self.number}"
+        )
+        self.domain = name.split()[0].lower() + name.split()[1].lower() + f"{self.number}.com"
+        parent = None
+        if self.number > 20 and self.chance(0.05):
+            parent = account_id_of(int(rng.integers(1, self.number)))
+        self.rows["crm_accounts"].append(
+            (
+                self.account_id,
+                name,
+                industry,
+                self.segment,
+                self.region,
+                csm_owner,
+                parent,
+                cal.ts(created_day + self.time_of_day()),
+            )
+        )
+
+        # Hidden health: a per-account mean it reverts to, and monthly noise and shocks.
+        self.mu = float(np.clip(rng.beta(4.0, 2.2), 0.1, 0.97))
+        h = float(np.clip(self.mu + rng.normal(0, 0.1), 0.15, 0.95))
+        self.h_month = np.full(months, np.nan)
+        self.active_days = np.zeros(cal.n_days, dtype=bool)
+
+        self.make_contacts(created_day)
+        tier = self.pick(TIERS, SEGMENT_TIER_WEIGHTS[self.segment])
+        interval = "year" if self.chance(SEGMENT_ANNUAL_SHARE[self.segment]) else "month"
+        median, sigma = SEGMENT_SEATS[self.segment]
+        seats = max(1, round(median * float(np.exp(rng.normal(0, sigma)))))
+        discount = float(
+            self.pick((0.0, 10.0, 15.0, 20.0, 25.0), (0.55, 0.2, 0.12, 0.08, 0.05))
+            if self.segment != "smb"
+            else self.pick((0.0, 10.0), (0.85, 0.15))
+        )
+        self.add_opportunity(
+            "new_business", "sales", created_day, self.contract_start, True, seats, tier, interval
+        )
+        self.make_onboarding_milestones(h)
+        self.users: list[UserPlan] = []
+        self.provision_users(self.contract_start, seats, initial=True)
+
+        self.sub = {
+            "plan": (tier, interval),
+            "seats": seats,
+            "discount": discount,
+            "start": self.contract_start,
+            "term_start": self.contract_start,
+        }
+        self.open_subscription(self.sub)
+        active = True
+        open_intervention_until = -1
+        declines = 0
+        prev_h = h
+        feature_breadth = np.zeros(cal.n_days, dtype=np.int16)
+        adopted = 2 + int(round(3 * h))
+
+        for m in range(start_month, months):
+            m_start = cal.month_starts[m]
+            m_end = cal.month_starts[m + 1]  # exclusive
+            if not active:
+                if self.chance(0.02 + 0.1 * max(self.mu - 0.6, 0)) and m + 1 < months:
+                    h = self.reactivate(m)
+                    active = True
+                continue
+            # Health evolves: mean reversion, noise, rare shocks (reorg, outage, budget freeze).
+            h += 0.25 * (self.mu - h) + float(rng.normal(0, 0.07))
+            if self.chance(0.03):
+                h -= float(rng.uniform(0.15, 0.3))
+            h = float(np.clip(h, 0.02, 0.98))
+            self.h_month[m] = h
+            grow = 1 if h > 0.6 and self.chance(0.35) else 0
+            shrink = 1 if h < 0.4 and self.chance(0.35) else 0
+            adopted = int(np.clip(adopted + grow - shrink, 1, 8))
+            feature_breadth[m_start:m_end] = adopted
+            h = self.month_of_relationship(m, h)
+            declines = declines + 1 if h < prev_h - 0.02 else 0
+            # CS interventions on the risk signals a CSM would see.
+            if m_start > open_intervention_until:
+                trigger = None
+                if h < prev_h - 0.2:
+                    trigger = "health_drop"
+                elif h < 0.35:
+                    trigger = "red_zone"
+                elif h < 0.5 and prev_h >= 0.5:
+                    trigger = "orange_zone"
+                elif declines >= 3:
+                    trigger = "consecutive_decline"
+                if trigger and self.chance(0.8):
+                    h, open_intervention_until = self.intervene(trigger, m, h, None)
+            prev_h = h
+            self.bill_month(self.sub, m, h)
+
+            # Churn: monthly plans can leave any month, annual ones at their renewal only.
+            sub = self.sub
+            renewal_day = add_day(cal, sub["term_start"], 12)
+            renewal_due = sub["plan"][1] == "year" and m_start <= renewal_day < m_end
+            if m_start <= sub["start"]:
+                p_churn = 0.0  # nobody leaves in the month they (re)started
+            elif sub["plan"][1] == "month":
+                p_churn = 0.004 + 0.4 * (1 - h) ** 3
+            else:
+                p_churn = (0.03 + 1.2 * (1 - h) ** 3) if renewal_due else 0.0
+            if self.chance(p_churn):
+                churn_day = renewal_day if renewal_due else self.day_in_month(m)
+                saved = False
+                # Half of the leavers ask to cancel first and get a save attempt.
+                if self.chance(0.5):
+                    h, saved = self.cancellation_request(m, churn_day, h)
+                if not saved:
+                    self.close_subscription(sub, churn_day, self.pick(CANCEL_REASONS))
+                    self.active_days[sub["start"] : churn_day] = True
+                    self.deactivate_users(churn_day)
+                    if renewal_due:
+                        self.add_renewal(sub, won=False)
+                    active = False
+                    continue
+            if renewal_due:
+                self.add_renewal(sub, won=True)
+                sub["term_start"] = renewal_day
+            # Seat and plan changes close one subscription row and open the next.
+            h = self.change_seats(m, h)
+            self.active_days[self.sub["start"] : m_end] = True
+
+        health_daily = self.daily_health()
+        timeline = Timeline(
+            account_number=self.number,
+            account_id=self.account_id,
+            active=self.active_days.copy(),
+            health=health_daily,
+            feature_breadth=feature_breadth,
+            api_intensity=self.api_intensity(),
+            users=self.users,
+        )
+        return AccountResult(
+            rows=self.rows,
+            timeline=timeline,
+            segment=self.segment,
+            first_paid_month=start_month,
+        )
+
+    def reactivate(self, month: int) -> float:
+        """A churned account comes back: a new subscription after at least one month at zero."""
+        rng = self.rng
+        day = self.day_in_month(month)
+        h = float(np.clip(self.mu, 0.5, 0.9))
+        tier = self.sub["plan"][0]
+        seats = max(1, round(self.sub["seats"] * rng.uniform(0.5, 1.0)))
+        self.sub = {
+            "plan": (tier, "month"),
+            "seats": seats,
+            "discount": 0.0,
+            "start": day,
+            "term_start": day,
+        }
+        self.add_opportunity("new_business", "inbound", day - 20, day, True, seats, tier, "month")
+        self.open_subscription(self.sub)
+        self.provision_users(day, seats, initial=False)
+        self.active_days[day : self.cal.month_starts[month + 1]] = True
+        self.h_month[month] = h
+        return h
+
+    # -- health over days ------------------------------------------------------------------
+    def daily_health(self) -> np.ndarray:
+        """Linear interpolation of month-mid health points onto days (NaN when inactive)."""
+        cal = self.cal
+        mids = np.array(
+            [(cal.month_starts[m] + cal.month_starts[m + 1]) / 2 for m in range(cal.months)]
+        )
+        known = ~np.isnan(self.h_month)
+        days = np.arange(cal.n_days)
+        if not known.any():
+            return np.full(cal.n_days, np.nan)
+        health = np.interp(days, mids[known], self.h_month[known])
+        health[~self.active_days] = np.nan
+        return health
+
+    def api_intensity(self) -> float:
+        p = {"smb": 0.2, "mid_market": 0.5, "enterprise": 0.8}[self.segment]
+        if not self.chance(p):
+            return 0.0
+        return float(self.rng.uniform(0.1, 1.0))
+
+    # -- people ----------------------------------------------------------------------------
+    def person(self) -> tuple[str, str]:
+        first = self.pick(FIRST_NAMES)
+        last = self.pick(LAST_NAMES)
+        return f"{first} {last}", f"{first.lower()}.{last.lower()}@{self.domain}"
+
+    def make_contacts(self, created_day: int) -> None:
+        low, high = SEGMENT_CONTACTS[self.segment]
+        n = int(self.rng.integers(low, high + 1))
+        self.contacts: list[list] = []
+        for i in range(n):
+            full_name, email = self.person()
+            is_champion = i == 0 or (i == 1 and self.chance(0.4))
+            is_sponsor = i == n - 1 and (self.segment != "smb" or self.chance(0.3))
+            contact = [
+                self.next_id("C"),
+                self.account_id,
+                full_name,
+                email,
+                "Executive Sponsor" if is_sponsor else self.pick(TITLES),
+                is_champion,
+                is_sponsor,
+                self.cal.ts(created_day + int(self.rng.integers(0, 30)) + self.time_of_day()),
+                None,
+            ]
+            self.contacts.append(contact)
+
+    def active_contact(self) -> str:
+        alive = [c for c in self.contacts if c[8] is None]
+        pool = alive or self.contacts
+        return pool[int(self.rng.integers(0, len(pool)))][0]
+
+    def provision_users(self, day: int, seats: int, initial: bool) -> None:
+        """Provision users up to the licensed seats (70-100% at signup)."""
+        alive = sum(
+            1 for u in self.users if u.deactivated_day is None or u.deactivated_day > day
+        )
+        target = int(round(seats * self.rng.uniform(0.7, 1.0))) if initial else seats
+        for k in range(max(0, target - alive)):
+            created = day + (int(self.rng.integers(0, 21)) if initial and k > 0 else 0)
+            self.users.append(
+                UserPlan(
+                    user_id=self.next_id("U"),
+                    created_day=created,
+                    deactivated_day=None,
+                    propensity=float(np.exp(self.rng.normal(0, 0.6))),
+                    is_admin=len(self.users) == 0 or self.chance(0.05),
+                )
+            )
+
+    def deactivate_users(self, day: int, keep: int = 0) -> None:
+        alive = [u for u in self.users if u.deactivated_day is None and u.created_day <= day]
+        for user in alive[keep:]:
+            user.deactivated_day = day + int(self.rng.integers(0, 3))
+
+    # -- billing ---------------------------------------------------------------------------
+    def open_subscription(self, sub: dict) -> None:
+        sub["id"] = self.next_id("S")
+        sub["ended"] = None
+        sub["reason"] = None
+        self.rows["billing_subscriptions"].append(sub)  # finalised in finish_rows
+        sub["next_invoice"] = sub["start"]
+
+    def close_subscription(self, sub: dict, day: int, reason: str | None) -> None:
+        sub["ended"] = day
+        sub["reason"] = reason
+
+    def price(self, sub: dict) -> float:
+        tier, interval = sub["plan"]
+        unit = TIER_MONTHLY_PRICE[tier][self.currency]
+        if interval == "year":
+            unit *= ANNUAL_PRICE_FACTOR
+        return unit * sub["seats"] * (1 - sub["discount"] / 100.0)
+
+    def bill_month(self, sub: dict, month: int, h: float) -> None:
+        """Invoices for every billing period of ``sub`` that starts in this month."""
+        cal = self.cal
+        m_end = cal.month_starts[month + 1]
+        while sub["next_invoice"] < m_end and sub["next_invoice"] < cal.n_days:
+            day = sub["next_invoice"]
+            months_step = 1 if sub["plan"][1] == "month" else 12
+            sub["next_invoice"] = add_day(cal, day, months_step)
+            amount = round(self.price(sub), 2)
+            terms = 30 if sub["plan"][1] == "year" or self.segment == "enterprise" else 14
+            due = day + terms
+            late = self.chance(0.03 + 0.3 * (1 - h) ** 2)
+            paid_day: float | None = day + float(self.rng.uniform(0.1, terms - 1))
+            if late:
+                paid_day = due + float(self.rng.uniform(3, 60))
+                if h < 0.3 and self.chance(0.4):
+                    paid_day = None
+            if paid_day is not None and paid_day >= cal.n_days:
+                paid_day = None
+            if paid_day is None:
+                status = "open" if due + 90 >= cal.n_days else "uncollectible"
+                paid = 0.0
+            else:
+                status = "paid"
+                paid = amount
+            if self.chance(0.004):
+                status, paid, paid_day = "void", 0.0, None
+            self.rows["billing_invoices"].append(
+                (
+                    self.next_id("I"),
+                    self.account_id,
+                    sub["id"],
+                    cal.date(day),
+                    cal.date(due),
+                    None if paid_day is None else cal.ts(paid_day),
+                    amount,
+                    paid,
+                    self.currency,
+                    status,
+                )
+            )
+            if late and day + terms + 7 < cal.n_days and self.chance(0.5):
+                self.intervene("payment_failure", cal.month_of(due + 7), h, due + 7)
+
+    def change_seats(self, month: int, h: float) -> float:
+        """Expansion when healthy, contraction when not; one subscription row per change."""
+        sub = self.sub
+        cal = self.cal
+        m_start, m_end = cal.month_starts[month], cal.month_starts[month + 1]
+        rng = self.rng
+        if h > 0.7 and self.chance(0.05 + (0.03 if self.segment == "enterprise" else 0)):
+            close_day = self.day_in_month(month)
+            created = close_day - int(rng.integers(10, 60))
+            won = self.chance(0.45 + 0.4 * (h - 0.7) / 0.3)
+            upgrade = won and sub["plan"][0] != "enterprise" and self.chance(0.2)
+            new_seats = sub["seats"] + max(1, int(round(sub["seats"] * rng.uniform(0.15, 0.5))))
+            source = "cs_signal" if self.chance(0.5) else self.pick(("sales", "inbound"))
+            tier = TIERS[TIERS.index(sub["plan"][0]) + 1] if upgrade else sub["plan"][0]
+            is_closed = close_day < cal.n_days - 1 or self.chance(0.5)
+            self.add_opportunity(
+                "expansion",
+                source,
+                created,
+                close_day,
+                won and is_closed,
+                new_seats - sub["seats"],
+                tier,
+                sub["plan"][1],
+                is_closed=is_closed,
+            )
+            if won and is_closed and m_start < close_day < m_end:
+                self.replace_subscription(close_day, seats=new_seats, tier=tier)
+                self.provision_users(close_day, new_seats, initial=False)
+                return min(h + 0.03, 0.98)
+        elif h < 0.45 and sub["seats"] > 1:
+            can_contract = sub["plan"][1] == "month" or (
+                m_start <= sub["term_start"] < m_end and sub["term_start"] > sub["start"]
+            )
+            if can_contract and self.chance(0.12):
+                day = self.day_in_month(month)
+                new_seats = max(1, int(round(sub["seats"] * rng.uniform(0.6, 0.9))))
+                downgrade = sub["plan"][0] != "starter" and self.chance(0.15)
+                tier = TIERS[TIERS.index(sub["plan"][0]) - 1] if downgrade else sub["plan"][0]
+                self.replace_subscription(day, seats=new_seats, tier=tier)
+                alive = [u for u in self.users if u.deactivated_day is None]
+                for user in alive[new_seats:]:
+                    user.deactivated_day = day
+        return h
+
+    def replace_subscription(self, day: int, seats: int, tier: str) -> None:
+        """Close the current subscription row on ``day`` and open the next one."""
+        old = self.sub
+        old["ended"] = day
+        old["reason"] = None
+        self.active_days[old["start"] : day] = True
+        self.sub = {
+            "plan": (tier, old["plan"][1]),
+            "seats": seats,
+            "discount": old["discount"],
+            "start": day,
+            "term_start": old["term_start"],
+        }
+        self.open_subscription(self.sub)
+
+    # -- CRM -------------------------------------------------------------------------------
+    def add_opportunity(
+        self,
+        kind: str,
+        source: str,
+        created: int,
+        close: int,
+        won: bool,
+        seats: int,
+        tier: str,
+        interval: str,
+        is_closed: bool = True,
+    ) -> None:
+        annual = TIER_MONTHLY_PRICE[tier][self.currency] * 12 * seats
+        if interval == "year":
+            annual = TIER_MONTHLY_PRICE[tier][self.currency] * ANNUAL_PRICE_FACTOR * seats
+        stage = ("closed_won" if won else "closed_lost") if is_closed else "proposal"
+        self.rows["crm_opportunities"].append(
+            (
+                self.next_id("O"),
+                self.account_id,
+                kind,
+                stage,
+                round(annual, 2),
+                self.currency,
+                source,
+                self.cal.ts(created + self.time_of_day()),
+                self.cal.date(close),
+                is_closed,
+                won and is_closed,
+            )
+        )
+
+    def add_renewal(self, sub: dict, won: bool) -> None:
+        renewal_day = add_day(self.cal, sub["term_start"], 12)
+        tier, interval = sub["plan"]
+        self.add_opportunity(
+            "renewal", "sales", renewal_day - 90, renewal_day, won, sub["seats"], tier, interval
+        )
+
+    def make_onboarding_milestones(self, h: float) -> None:
+        plan = {"kickoff": 7, "technical_setup": 21, "first_value": 45, "go_live": 75}
+        if self.segment == "enterprise":
+            plan = {"kickoff": 10, "technical_setup": 35, "first_value": 60, "go_live": 100}
+        delay_scale = 4 + 40 * (1 - h) ** 2
+        slip = 0.0
+        for name, offset in plan.items():
+            planned = self.contract_start + offset
+            slip += float(self.rng.exponential(delay_scale)) - 3
+            done: float | None = planned + max(slip, -offset + 1) + self.time_of_day()
+            if (h < 0.35 and name in ("first_value", "go_live") and self.chance(0.5)) or (
+                done is not None and done >= self.cal.n_days
+            ):
+                done = None
+            self.rows["crm_milestones"].append(
+                (
+                    self.next_id("M"),
+                    self.account_id,
+                    "onboarding",
+                    name,
+                    self.cal.date(planned),
+                    None if done is None else self.cal.ts(done),
+                )
+            )
+
+    def month_of_relationship(self, month: int, h: float) -> float:
+        """CSM touches, tickets, NPS, goals and champion turnover for one active month."""
+        cal = self.cal
+        rng = self.rng
+        seg = self.segment
+        # Champions and sponsors leave, more often at unhappy accounts.
+        for contact in self.contacts:
+            if contact[8] is None and (contact[5] or contact[6]):
+                if self.chance(0.012 + 0.02 * (1 - h)):
+                    day = self.day_in_month(month)
+                    contact[8] = cal.ts(day + self.time_of_day())
+                    h = max(0.02, h - 0.12)
+                    if day + 5 < cal.n_days and self.chance(0.7):
+                        h, _ = self.intervene("champion_left", month, h, day + 5)
+                    if self.chance(0.5):  # a replacement is named later
+                        full_name, email = self.person()
+                        self.contacts.append(
+                            [self.next_id("C"), self.account_id, full_name, email,
+                             contact[4], contact[5], contact[6],
+                             cal.ts(day + int(rng.integers(20, 60)) + self.time_of_day()), None]
+                        )  # fmt: skip
+        # CSM touches.
+        for _ in range(int(rng.poisson(SEGMENT_TOUCHES[seg] * (0.6 + 0.6 * h)))):
+            kind = self.pick(("email", "call", "meeting"), (0.5, 0.3, 0.2))
+            self.activity(kind, self.day_in_month(month))
+        if seg != "smb" and month % 3 == 0 and self.chance(0.5 + 0.4 * h):
+            self.activity("qbr", self.day_in_month(month))
+        if seg == "enterprise" and self.chance(0.08):
+            self.activity("executive_briefing", self.day_in_month(month))
+        # Support tickets: more, and more urgent, when health is low.
+        n_tickets = int(rng.poisson(SEGMENT_TICKETS[seg] * (0.5 + 2.0 * (1 - h))))
+        for _ in range(n_tickets):
+            self.ticket(month, h)
+        # NPS survey wave each quarter.
+        if month % 3 == 1:
+            for contact in self.contacts:
+                if contact[8] is None and self.chance(0.3):
+                    score = int(np.clip(round(2 + 9 * h + rng.normal(0, 1.5)), 0, 10))
+                    day = self.day_in_month(month)
+                    self.rows["crm_nps_responses"].append(
+                        (self.next_id("N"), self.account_id, contact[0], score,
+                         cal.ts(day + self.time_of_day()))
+                    )  # fmt: skip
+        # Success-plan goals for mid-market and enterprise, set twice a year.
+        if seg != "smb" and month % 6 == 2:
+            planned = cal.month_starts[month] + int(rng.integers(60, 150))
+            done = planned + float(rng.normal(-5 + 30 * (1 - h), 10))
+            if not self.chance(0.3 + 0.65 * h) or done >= cal.n_days:
+                done = None
+            goal = self.pick(("reduce_handling_time", "automate_reporting", "expand_to_team",
+                              "integrate_crm", "roll_out_region"))  # fmt: skip
+            self.rows["crm_milestones"].append(
+                (self.next_id("M"), self.account_id, "success_plan_goal", goal,
+                 cal.date(planned), None if done is None else cal.ts(done))
+            )  # fmt: skip
+        return h
+
+    def activity(self, kind: str, day: int) -> None:
+        self.rows["crm_activities"].append(
+            (
+                self.next_id("T"),
+                self.account_id,
+                self.active_contact(),
+                kind,
+                self.cal.ts(day + self.time_of_day()),
+                self.csm_owner,
+            )
+        )
+
+    def ticket(self, month: int, h: float) -> None:
+        rng = self.rng
+        cal = self.cal
+        day = self.day_in_month(month) + self.time_of_day()
+        pressure = 1 - h
+        priority = self.pick(
+            ("low", "normal", "high", "urgent"),
+            np.array([0.35 - 0.2 * pressure, 0.45, 0.15 + 0.1 * pressure, 0.05 + 0.1 * pressure])
+            / 1.0,
+        )
+        escalated = self.chance(0.02 + 0.25 * pressure**2 + (0.1 if priority == "urgent" else 0))
+        first_response = day + float(rng.exponential(0.15 if priority == "urgent" else 0.6))
+        solved: float | None = first_response + float(rng.exponential(1.5 + 4 * pressure))
+        if solved is not None and solved >= cal.n_days:
+            solved = None
+        status = "solved" if solved is not None else self.pick(("open", "pending"))
+        csat = None
+        if solved is not None and self.chance(0.45):
+            csat = int(np.clip(round(1 + 4 * h + rng.normal(0, 0.8)), 1, 5))
+        self.rows["crm_support_tickets"].append(
+            (
+                self.next_id("K"),
+                self.account_id,
+                self.active_contact(),
+                priority,
+                status,
+                escalated,
+                cal.ts(day),
+                cal.ts(min(first_response, cal.n_days - 1e-4)),
+                None if solved is None else cal.ts(solved),
+                csat,
+            )
+        )
+
+    def intervene(
+        self, trigger: str, month: int, h: float, day: float | None
+    ) -> tuple[float, int]:
+        """Open a CS intervention; a successful play lifts health. Returns (h, until_day)."""
+        rng = self.rng
+        cal = self.cal
+        opened = (self.day_in_month(month) if day is None else day) + self.time_of_day()
+        if opened >= cal.n_days:
+            return h, int(opened)
+        # Response time: mostly within a few hours, with a long tail.
+        first_action = opened + float(rng.lognormal(np.log(2.5 / 24), 1.0))
+        success = self.chance(0.35 + 0.45 * h)
+        duration = float(rng.uniform(10, 60))
+        closed: float | None = opened + duration
+        outcome = "recovered" if success else "churned"
+        if closed is not None and closed >= cal.n_days:
+            closed, outcome = None, "open"
+        if success:
+            h = float(np.clip(h + rng.uniform(0.1, 0.25), 0.02, 0.98))
+            self.mu = min(0.95, self.mu + 0.05)
+        self.rows["crm_interventions"].append(
+            (
+                self.next_id("V"),
+                self.account_id,
+                trigger,
+                PLAYBOOKS[trigger],
+                cal.ts(opened),
+                cal.ts(min(first_action, cal.n_days - 1e-4)),
+                None if closed is None else cal.ts(closed),
+                outcome,
+            )
+        )
+        return h, int(opened + duration)
+
+    def cancellation_request(self, month: int, day: int, h: float) -> tuple[float, bool]:
+        """A cancellation request opens a save play; saved accounts stay and recover a bit."""
+        request_day = max(self.cal.month_starts[month], day - int(self.rng.integers(5, 30)))
+        saved = self.chance(0.25 + 0.4 * h)
+        opened = request_day + self.time_of_day()
+        first_action = opened + float(self.rng.lognormal(np.log(1.5 / 24), 0.8))
+        closed: float | None = opened + float(self.rng.uniform(5, 25))
+        outcome = "recovered" if saved else "churned"
+        if closed is not None and closed >= self.cal.n_days:
+            closed, outcome = None, "open"
+        self.rows["crm_interventions"].append(
+            (
+                self.next_id("V"),
+                self.account_id,
+                "cancellation_request",
+                PLAYBOOKS["cancellation_request"],
+                self.cal.ts(opened),
+                self.cal.ts(min(first_action, self.cal.n_days - 1e-4)),
+                None if closed is None else self.cal.ts(closed),
+                outcome,
+            )
+        )
+        if saved:
+            h = float(np.clip(h + 0.15, 0.02, 0.98))
+        return h, saved
+
+    # -- output ----------------------------------------------------------------------------
+    def finish_rows(self) -> dict[str, list[tuple]]:
+        """Turn mutable records (subscriptions, contacts, users) into output tuples."""
+        cal = self.cal
+        out = dict(self.rows)
+        subs = []
+        for sub in self.rows["billing_subscriptions"]:
+            tier, interval = sub["plan"]
+            ended = sub["ended"]
+            if ended is not None and ended >= cal.n_days:
+                ended = None  # a churn dated after the window is not yet known
+            subs.append(
+                (
+                    sub["id"],
+                    self.account_id,
+                    plan_id(tier, interval, self.currency),
+                    int(sub["seats"]),
+                    float(sub["discount"]),
+                    cal.ts(sub["start"] + 9 / 24),
+                    None if ended is None else cal.ts(ended + 9 / 24),
+                    sub["reason"] if ended is not None else None,
+                )
+            )
+        out["billing_subscriptions"] = subs
+        out["crm_contacts"] = [tuple(c) for c in self.contacts]
+        users = []
+        for user in self.users:
+            if user.created_day >= cal.n_days:
+                continue
+            role = "admin" if user.is_admin else self.pick(("member", "viewer"), (0.8, 0.2))
+            _, email = self.person()
+            deactivated = user.deactivated_day
+            if deactivated is not None and deactivated >= cal.n_days:
+                deactivated = None
+            users.append(
+                (
+                    user.user_id,
+                    self.account_id,
+                    email,
+                    role,
+                    cal.ts(user.created_day + self.time_of_day()),
+                    None if deactivated is None else cal.ts(deactivated + self.time_of_day()),
+                )
+            )
+        out["product_users"] = users
+        return out
+
+
+def add_day(cal: Calendar, day: int, months: int) -> int:
+    """Day offset ``months`` calendar months after day offset ``day``."""
+    return (add_months(cal.date(day), months) - cal.start).days
+
+
+def simulate_account(config: GeneratorConfig, cal: Calendar, number: int) -> AccountResult:
+    """Simulate one account (1-based ``number``) and return its rows and timeline."""
+    sim = AccountSimulator(config, cal, number)
+    result = sim.run()
+    result.rows = sim.finish_rows()
+    return result
+
+
+def month_length(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
