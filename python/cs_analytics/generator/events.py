@@ -96,9 +96,7 @@ def account_events(config: GeneratorConfig, timeline: Timeline) -> dict[str, np.
     o_health = s_health[o_session]
     is_workflow = rng.random(n_other) < 0.35
     breadth = np.maximum(timeline.feature_breadth[s_day[o_session]], 1)
-    feature_index = np.minimum(
-        (rng.random(n_other) ** 1.6 * breadth).astype(np.int64), breadth - 1
-    )
+    feature_index = np.minimum((rng.random(n_other) ** 1.6 * breadth).astype(np.int64), breadth - 1)
     o_code = np.where(is_workflow, WORKFLOW_STARTED, FEATURE_USED)
     o_feature = np.where(is_workflow, WORKFLOW_FEATURE, feature_index)
     o_offset = rng.exponential(120.0, n_other).astype(np.int64) + 5
@@ -212,9 +210,7 @@ def _empty() -> dict[str, np.ndarray]:
     return {name: np.zeros(0, dtype=np.int64) for name in COLUMNS}
 
 
-def to_arrow(
-    config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarray]]]
-) -> pa.Table:
+def to_arrow(config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarray]]]) -> pa.Table:
     """Contract-shaped Arrow table of the events of several accounts.
 
     ``parts`` pairs each account number (the owner of the ids) with its numeric columns.
@@ -226,15 +222,14 @@ def to_arrow(
         name: np.concatenate([cols[name] for _, cols in parts]) if parts else np.zeros(0)
         for name in COLUMNS
     }
+
     def padded(values: np.ndarray, width: int) -> pa.Array:
         return pc.utf8_lpad(pa.array(values.astype(np.int64)).cast(pa.string()), width, "0")
 
     owner_str = padded(owner, 5)
     event_id = pc.binary_join_element_wise("E", owner_str, "-", padded(merged["sequence"], 7), "")
     account_id = pc.binary_join_element_wise("A", padded(merged["account_number"], 5), "")
-    user_id = pc.binary_join_element_wise(
-        "U", owner_str, "-", padded(merged["user_number"], 4), ""
-    )
+    user_id = pc.binary_join_element_wise("U", owner_str, "-", padded(merged["user_number"], 4), "")
     names = np.array(EVENT_NAMES, dtype=object)[merged["event_code"].astype(np.int64)]
     feature_codes = merged["feature_code"].astype(np.int64)
     features = np.array((*FEATURES, None), dtype=object)[

@@ -504,9 +504,7 @@ class AccountSimulator:
 
     def provision_users(self, day: int, seats: int, initial: bool) -> None:
         """Provision users up to the licensed seats (70-100% at signup)."""
-        alive = sum(
-            1 for u in self.users if u.deactivated_day is None or u.deactivated_day > day
-        )
+        alive = sum(1 for u in self.users if u.deactivated_day is None or u.deactivated_day > day)
         target = int(round(seats * self.rng.uniform(0.7, 1.0))) if initial else seats
         for k in range(max(0, target - alive)):
             created = day + (int(self.rng.integers(0, 21)) if initial and k > 0 else 0)
@@ -720,20 +718,20 @@ class AccountSimulator:
         seg = self.segment
         # Champions and sponsors leave, more often at unhappy accounts.
         for contact in self.contacts:
-            if contact[8] is None and (contact[5] or contact[6]):
-                if self.chance(0.012 + 0.02 * (1 - h)):
-                    day = self.day_in_month(month)
-                    contact[8] = cal.ts(day + self.time_of_day())
-                    h = max(0.02, h - 0.12)
-                    if day + 5 < cal.n_days and self.chance(0.7):
-                        h, _ = self.intervene("champion_left", month, h, day + 5)
-                    if self.chance(0.5):  # a replacement is named later
-                        full_name, email = self.person()
-                        self.contacts.append(
-                            [self.next_id("C"), self.account_id, full_name, email,
-                             contact[4], contact[5], contact[6],
-                             cal.ts(day + int(rng.integers(20, 60)) + self.time_of_day()), None]
-                        )  # fmt: skip
+            is_key = contact[8] is None and (contact[5] or contact[6])
+            if is_key and self.chance(0.012 + 0.02 * (1 - h)):
+                day = self.day_in_month(month)
+                contact[8] = cal.ts(day + self.time_of_day())
+                h = max(0.02, h - 0.12)
+                if day + 5 < cal.n_days and self.chance(0.7):
+                    h, _ = self.intervene("champion_left", month, h, day + 5)
+                if self.chance(0.5):  # a replacement is named later
+                    full_name, email = self.person()
+                    self.contacts.append(
+                        [self.next_id("C"), self.account_id, full_name, email,
+                         contact[4], contact[5], contact[6],
+                         cal.ts(day + int(rng.integers(20, 60)) + self.time_of_day()), None]
+                    )  # fmt: skip
         # CSM touches.
         for _ in range(int(rng.poisson(SEGMENT_TOUCHES[seg] * (0.6 + 0.6 * h)))):
             kind = self.pick(("email", "call", "meeting"), (0.5, 0.3, 0.2))
@@ -816,9 +814,7 @@ class AccountSimulator:
             )
         )
 
-    def intervene(
-        self, trigger: str, month: int, h: float, day: float | None
-    ) -> tuple[float, int]:
+    def intervene(self, trigger: str, month: int, h: float, day: float | None) -> tuple[float, int]:
         """Open a CS intervention; a successful play lifts health. Returns (h, until_day)."""
         rng = self.rng
         cal = self.cal

@@ -1,0 +1,27 @@
+"""Shared fixtures: a generated data set in a temporary folder, and the project paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cs_analytics.generator import GeneratorConfig, generate
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+# The demo seeds are written with these parameters (Makefile target `seeds`).
+DEMO_ARGS = {
+    "accounts": 300,
+    "months": 24,
+    "start_date": "2024-11-01",
+    "seed": 42,
+}
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mid-sized CSV data set (200 accounts) shared by the generator tests."""
+    out = tmp_path_factory.mktemp("generated")
+    generate(GeneratorConfig(accounts=200, seed=7), out, "csv")
+    return out

@@ -1,0 +1,247 @@
+"""The data generator: determinism, the raw contract, defect rates and realistic structure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from cs_analytics.contract import CONTRACT, all_tables
+from cs_analytics.generator import DEFAULT_DEFECT_RATES, GeneratorConfig, generate
+from cs_analytics.generator.cli import main
+from cs_analytics.generator.writer import arrow_schema
+
+from .conftest import DEMO_ARGS, PROJECT_DIR
+
+
+def connect(folder: Path) -> duckdb.DuckDBPyConnection:
+    """Views over the generated CSVs, read with the contract's types (fails on a bad value)."""
+    con = duckdb.connect()
+    for table, types in all_tables().items():
+        cols = ", ".join(f"'{c}': '{t}'" for c, t in types.items())
+        con.execute(
+            f"create view {table} as select * from read_csv('{folder / table}.csv', "
+            f"header=true, columns={{{cols}}}, nullstr='', auto_detect=false)"
+        )
+    return con
+
+
+def query(folder: Path, sql: str) -> list[tuple]:
+    return connect(folder).execute(sql).fetchall()
+
+
+def test_same_seed_same_bytes(tmp_path: Path) -> None:
+    config = GeneratorConfig(accounts=40, seed=11)
+    generate(config, tmp_path / "a", "csv")
+    generate(config, tmp_path / "b", "csv")
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert len(names) == len(all_tables())
+    match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", names, shallow=False)
+    assert mismatch == [] and errors == [] and sorted(match) == names
+
+
+def test_chunking_does_not_change_output(tmp_path: Path) -> None:
+    generate(GeneratorConfig(accounts=30, seed=3, chunk_accounts=30), tmp_path / "one", "csv")
+    generate(GeneratorConfig(accounts=30, seed=3, chunk_accounts=4), tmp_path / "many", "csv")
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "many", names, False)
+    assert mismatch == [] and errors == []
+
+
+def test_other_seed_other_data(tmp_path: Path) -> None:
+    generate(GeneratorConfig(accounts=20, seed=1), tmp_path / "a", "csv")
+    generate(GeneratorConfig(accounts=20, seed=2), tmp_path / "b", "csv")
+    a = (tmp_path / "a" / "product_events.csv").read_bytes()
+    b = (tmp_path / "b" / "product_events.csv").read_bytes()
+    assert a != b
+
+
+def test_committed_seeds_are_the_generator_output(tmp_path: Path) -> None:
+    """seeds/*.csv is exactly what `make seeds` writes: nobody edited the demo data by hand."""
+    args = [f"--{k.replace('_', '-')}={v}" for k, v in DEMO_ARGS.items()]
+    assert main([*args, "--format=csv", f"--output-dir={tmp_path}"]) == 0
+    names = sorted(f"{t}.csv" for t in all_tables())
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path, PROJECT_DIR / "seeds", names, False)
+    assert mismatch == [] and errors == []
+
+
+def test_csv_headers_and_types_follow_the_contract(generated: Path) -> None:
+    for table, types in all_tables().items():
+        header = (generated / f"{table}.csv").read_text().splitlines()[0].split(",")
+        assert header == list(types), table
+        con = connect(generated)
+        described = con.execute(f"describe {table}").fetchall()
+        assert [(r[0], r[1].lower()) for r in described] == list(types.items()), table
+        assert con.execute(f"select count(*) from {table}").fetchone()[0] > 0, table
+
+
+def test_parquet_schema_follows_the_contract(tmp_path: Path) -> None:
+    generate(GeneratorConfig(accounts=12, seed=5, chunk_accounts=5), tmp_path, "parquet")
+    for table in all_tables():
+        parts = sorted((tmp_path / table).glob("part-*.parquet"))
+        assert parts, table
+        for part in parts:
+            assert pq.read_schema(part).remove_metadata() == arrow_schema(table), table
+    assert len(list((tmp_path / "product_events").glob("*.parquet"))) == 3  # 12 accounts / 5
+
+
+def test_seed_column_types_match_the_contract() -> None:
+    declared = yaml.safe_load((PROJECT_DIR / "seeds" / "_seeds.yml").read_text())
+    types = {s["name"]: s["config"]["column_types"] for s in declared["seeds"]}
+    assert types == all_tables()
+
+
+def share(folder: Path, sql: str) -> tuple[float, int]:
+    hits, total = query(folder, sql)[0]
+    return hits / total, total
+
+
+@pytest.mark.parametrize(
+    ("defect", "sql"),
+    [
+        (
+            "duplicate_event",
+            "select count(*) - count(distinct event_id), count(distinct event_id) "
+            "from product_events",
+        ),
+        (
+            "late_event",
+            "select count(*) filter (where received_at - occurred_at >= interval 1 day), "
+            "count(*) from product_events",
+        ),
+        (
+            "orphan_event_account",
+            "select count(*) filter (where account_id not in "
+            "(select account_id from crm_accounts)), count(*) from product_events",
+        ),
+        (
+            "orphan_ticket_account",
+            "select count(*) filter (where account_id not in "
+            "(select account_id from crm_accounts)), count(*) from crm_support_tickets",
+        ),
+        (
+            "orphan_invoice_account",
+            "select count(*) filter (where account_id not in "
+            "(select account_id from crm_accounts)), count(*) from billing_invoices",
+        ),
+        (
+            "negative_invoice_amount",
+            "select count(*) filter (where amount_due < 0), count(*) from billing_invoices",
+        ),
+        (
+            "missing_email",
+            "select count(*) filter (where email is null), count(*) from "
+            "(select email from crm_contacts union all select email from product_users)",
+        ),
+        (
+            "malformed_email",
+            "select count(*) filter (where not regexp_full_match(email, "
+            "'[A-Za-z0-9._-]+@[A-Za-z0-9.-]+\\.[a-z]+')), count(*) from "
+            "(select email from crm_contacts union all select email from product_users)",
+        ),
+    ],
+)
+def test_defect_rates_are_as_documented(generated: Path, defect: str, sql: str) -> None:
+    observed, n = share(generated, sql)
+    expected = DEFAULT_DEFECT_RATES[defect]
+    # Binomial tolerance: five standard errors, plus a little for the absolute floor.
+    tolerance = 5 * (expected * (1 - expected) / n) ** 0.5 + 0.0005
+    assert abs(observed - expected) <= tolerance, (defect, observed, expected, n)
+    assert observed > 0, f"{defect}: no defect injected at all"
+
+
+def test_business_structure_is_realistic(generated: Path) -> None:
+    currencies = query(generated, "select count(distinct upper(currency)) from billing_invoices")
+    assert currencies[0][0] >= 3
+    plans = query(
+        generated,
+        "select count(distinct plan_id), count(distinct p.billing_interval), "
+        "count(*) filter (where discount_percent > 0) from billing_subscriptions s "
+        "join billing_plans p using (plan_id)",
+    )[0]
+    assert plans[0] >= 6 and plans[1] == 2 and plans[2] > 0
+    churned, reactivated, expanded = query(
+        generated,
+        """
+        with s as (
+            select *, lag(ended_at) over (partition by account_id order by started_at) as prev_end,
+                lag(quantity) over (partition by account_id order by started_at) as prev_qty
+            from billing_subscriptions
+        )
+        select count(distinct account_id) filter (where cancel_reason is not null),
+            count(*) filter (where started_at > prev_end + interval 28 day),
+            count(*) filter (where started_at = prev_end and quantity > prev_qty)
+        from s
+        """,
+    )[0]
+    assert churned >= 10 and reactivated >= 1 and expanded >= 5
+    open_ended = query(
+        generated, "select count(*) from billing_subscriptions where ended_at is null"
+    )
+    assert open_ended[0][0] > 0
+    for table, column in [
+        ("crm_contacts", "left_company_at"),
+        ("crm_interventions", "trigger_reason"),
+        ("crm_opportunities", "opportunity_type"),
+        ("crm_milestones", "milestone_type"),
+        ("crm_support_tickets", "is_escalated"),
+    ]:
+        assert query(generated, f"select count(distinct {column}) from {table}")[0][0] >= 2
+
+
+def test_health_drives_usage_and_churn(generated: Path) -> None:
+    """Churned accounts were using the product less in their last 60 days than retained ones."""
+    rows = query(
+        generated,
+        """
+        with ranked as (
+            select *, row_number() over (partition by account_id order by started_at desc) as rn
+            from billing_subscriptions
+        ),
+        last_sub as (
+            select account_id, cancel_reason is not null as churned,
+                coalesce(ended_at, timestamp '2026-10-31') as last_day
+            from ranked where rn = 1
+        ),
+        users as (select account_id, count(*) as n_users from product_users group by all),
+        usage as (
+            select l.account_id, l.churned,
+                count(*) filter (where e.event_name = 'workflow_completed') * 1.0
+                / nullif(count(*) filter (where e.event_name = 'workflow_started'), 0)
+                    as completion,
+                count(*) * 1.0 / any_value(u.n_users) as per_user
+            from last_sub l
+            join users u on u.account_id = l.account_id
+            join product_events e on e.account_id = l.account_id
+                and e.occurred_at between l.last_day - interval 60 day and l.last_day
+            group by l.account_id, l.churned
+        )
+        select churned, avg(completion), avg(per_user), count(*) from usage group by churned
+        """,
+    )
+    by = {r[0]: r for r in rows}
+    assert by[True][3] >= 5
+    assert by[True][1] < by[False][1]
+    assert by[True][2] < by[False][2]
+
+
+def test_contract_covers_spec_tables() -> None:
+    assert set(CONTRACT) == {"product", "crm", "billing", "reference"}
+    assert len(all_tables()) == 16
+
+
+def test_cli_rejects_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    code = main(["--start-date=2024-11-15", f"--output-dir={tmp_path}"])
+    assert code == 2
+    assert "first day of a month" in capsys.readouterr().err
+
+
+def test_window_end_is_as_of_date() -> None:
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())
+    config = GeneratorConfig(start_date=dt.date.fromisoformat(DEMO_ARGS["start_date"]))
+    assert str(config.end_date) == project["vars"]["as_of_date"]
