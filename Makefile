@@ -13,7 +13,7 @@ export DO_NOT_TRACK := 1
 # Throwaway warehouse for `make test`; `make build` writes warehouse.duckdb (or $DBT_DUCKDB_PATH).
 TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 
-.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate
+.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate build-large
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,11 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-## Load the bundled seeds and build every model into warehouse.duckdb.
+## Load the bundled seeds and build every model into warehouse.duckdb (or $$DBT_DUCKDB_PATH).
+## Sources are not refs, so dbt cannot order seeds before the models: seed first, then build.
 build: install
-	$(BIN)/dbt build --full-refresh
+	$(BIN)/dbt seed
+	$(BIN)/dbt build --exclude resource_type:seed
 
 ## Lint, build everything with all data and unit tests into a throwaway DuckDB file, then pytest.
 test: install lint dbt-test pytest
@@ -34,7 +36,8 @@ test: install lint dbt-test pytest
 lint: sqlfluff ruff
 
 sqlfluff: install
-	$(BIN)/sqlfluff lint models macros/ --format human
+	mkdir -p $(dir $(TEST_DB))
+	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/sqlfluff lint models
 
 ruff: install
 	$(BIN)/ruff check python tests
@@ -43,7 +46,8 @@ ruff: install
 dbt-test: install
 	rm -f $(TEST_DB) $(TEST_DB).wal
 	mkdir -p $(dir $(TEST_DB))
-	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --full-refresh --target ci
+	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt seed --target ci
+	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/dbt build --exclude resource_type:seed --target ci
 
 pytest: install
 	$(BIN)/python -m pytest
@@ -57,8 +61,15 @@ lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header --annotation-style line -o requirements.lock
 
 ## Large data: 10,000 accounts, ~10^8 events as chunked Parquet; prints time and peak memory.
+LARGE_DIR ?= data/large
 benchmark-generate: install
-	$(BIN)/python -m cs_analytics.generator.benchmark --accounts 10000 --months 24 --output-dir data/large
+	$(BIN)/python -m cs_analytics.generator.benchmark --accounts 10000 --months 24 --output-dir $(LARGE_DIR)
+
+## Build the same models on the large Parquet data (sources read the files directly).
+build-large: install
+	test -d $(LARGE_DIR)/product_events || $(MAKE) benchmark-generate
+	DBT_DUCKDB_PATH=$(CURDIR)/warehouse_large.duckdb $(BIN)/dbt build --exclude resource_type:seed \
+	    --vars "{raw_external_location: \"read_parquet('$(LARGE_DIR)/{identifier}/*.parquet')\"}"
 
 clean:
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal
