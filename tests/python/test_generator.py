@@ -194,6 +194,27 @@ def test_business_structure_is_realistic(generated: Path) -> None:
         assert query(generated, f"select count(distinct {column}) from {table}")[0][0] >= 2
 
 
+def test_periods_are_consistent(generated: Path) -> None:
+    """Defects are only the documented ones: periods never end before they start or overlap."""
+    bad = query(
+        generated,
+        """
+        select
+            (select count(*) from billing_subscriptions where ended_at <= started_at),
+            (select count(*) from product_users where deactivated_at < created_at),
+            (select count(*) from billing_subscriptions a join billing_subscriptions b
+                on a.account_id = b.account_id and a.subscription_id < b.subscription_id
+                and a.started_at < coalesce(b.ended_at, timestamp '9999-12-31')
+                and b.started_at < coalesce(a.ended_at, timestamp '9999-12-31')),
+            (select count(*) from crm_interventions where closed_at < opened_at
+                or first_action_at < opened_at),
+            (select count(*) from crm_support_tickets where solved_at < created_at
+                or first_response_at < created_at)
+        """,
+    )[0]
+    assert bad == (0, 0, 0, 0, 0)
+
+
 def test_health_drives_usage_and_churn(generated: Path) -> None:
     """Churned accounts were using the product less in their last 60 days than retained ones."""
     rows = query(

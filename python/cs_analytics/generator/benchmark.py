@@ -15,8 +15,8 @@ from cs_analytics.generator.config import GeneratorConfig
 from cs_analytics.generator.generate import generate
 
 # Usage density of the large data set: about 10^8 events for 10,000 accounts over 24 months.
-LARGE_USER_ACTIVITY = 6.0
-LARGE_EVENTS_PER_SESSION = 5.0
+LARGE_USER_ACTIVITY = 5.0
+LARGE_EVENTS_PER_SESSION = 4.5
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -612,7 +612,7 @@ class AccountSimulator:
                 sub["plan"][1],
                 is_closed=is_closed,
             )
-            if won and is_closed and m_start < close_day < m_end:
+            if won and is_closed and max(m_start, sub["start"]) < close_day < m_end:
                 self.replace_subscription(close_day, seats=new_seats, tier=tier)
                 self.provision_users(close_day, new_seats, initial=False)
                 return min(h + 0.03, 0.98)
@@ -621,12 +621,21 @@ class AccountSimulator:
                 m_start <= sub["term_start"] < m_end and sub["term_start"] > sub["start"]
             )
             if can_contract and self.chance(0.12):
-                day = self.day_in_month(month)
+                # Monthly plans change on any day after the row started; annual at renewal.
+                first = max(m_start, sub["start"] + 1)
+                if sub["plan"][1] == "year":
+                    day = sub["term_start"]
+                elif first < m_end:
+                    day = first + int(rng.integers(0, m_end - first))
+                else:
+                    return h
                 new_seats = max(1, int(round(sub["seats"] * rng.uniform(0.6, 0.9))))
                 downgrade = sub["plan"][0] != "starter" and self.chance(0.15)
                 tier = TIERS[TIERS.index(sub["plan"][0]) - 1] if downgrade else sub["plan"][0]
                 self.replace_subscription(day, seats=new_seats, tier=tier)
-                alive = [u for u in self.users if u.deactivated_day is None]
+                alive = [
+                    u for u in self.users if u.deactivated_day is None and u.created_day <= day
+                ]
                 for user in alive[new_seats:]:
                     user.deactivated_day = day
         return h
@@ -906,14 +915,17 @@ class AccountSimulator:
             deactivated = user.deactivated_day
             if deactivated is not None and deactivated >= cal.n_days:
                 deactivated = None
+            created = user.created_day + self.time_of_day()
+            if deactivated is not None:
+                deactivated = max(deactivated + self.time_of_day(), created + 1 / 24)
             users.append(
                 (
                     user.user_id,
                     self.account_id,
                     email,
                     role,
-                    cal.ts(user.created_day + self.time_of_day()),
-                    None if deactivated is None else cal.ts(deactivated + self.time_of_day()),
+                    cal.ts(created),
+                    None if deactivated is None else cal.ts(deactivated),
                 )
             )
         out["product_users"] = users

@@ -1,0 +1,49 @@
+{#-
+    Reconciles a staging model with its raw table: every raw row is either staged or rejected.
+    Fails with one row (naming the table) when count(raw) != count(staged) + count(rejected).
+-#}
+{% test row_count_reconciles(model, raw_relation, rejected_relation, source_table) %}
+
+with
+
+raw_rows as (
+
+    select count(*) as row_count
+    from {{ raw_relation }}
+
+),
+
+staged_rows as (
+
+    select count(*) as row_count
+    from {{ model }}
+
+),
+
+rejected_rows as (
+
+    select count(*) as row_count
+    from {{ rejected_relation }}
+    where source_table = '{{ source_table }}'
+
+),
+
+reconciliation as (
+
+    select
+        '{{ source_table }}' as source_table,
+        '{{ model.identifier }}' as staging_model,
+        raw_rows.row_count as raw_rows,
+        staged_rows.row_count as staged_rows,
+        rejected_rows.row_count as rejected_rows,
+        raw_rows.row_count - staged_rows.row_count - rejected_rows.row_count as difference
+    from raw_rows
+    cross join staged_rows
+    cross join rejected_rows
+
+)
+
+select * from reconciliation
+where difference != 0
+
+{% endtest %}

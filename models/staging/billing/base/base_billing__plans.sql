@@ -1,0 +1,83 @@
+with
+
+source as (
+
+    select
+        plan_id,
+        plan_name,
+        plan_tier,
+        billing_interval,
+        unit_amount,
+        currency
+    from {{ source('billing', 'billing_plans') }}
+
+),
+
+-- Currency check: semi-join against the raw fx_rates reference (USD needs no rate).
+fx_currencies as (
+
+    select upper(trim(currency)) as currency
+    from {{ source('reference', 'fx_rates') }}
+    where currency is not null
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('plan_id') }} as plan_id,
+        {{ clean_string('plan_name') }} as plan_name,
+        {{ clean_enum('plan_tier') }} as plan_tier,
+        {{ clean_enum('billing_interval') }} as billing_interval,
+        {{ clean_currency_code('currency') }} as currency,
+        cast(unit_amount as decimal(18, 2)) as unit_amount
+    from source
+
+),
+
+ranked as (
+
+    select
+        plan_id,
+        plan_name,
+        plan_tier,
+        billing_interval,
+        currency,
+        unit_amount,
+        row_number() over (
+            partition by plan_id
+            order by plan_name nulls last, unit_amount nulls last
+        ) as duplicate_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        plan_id,
+        plan_name,
+        plan_tier,
+        billing_interval,
+        currency,
+        unit_amount,
+        duplicate_rank,
+        case
+            when plan_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when unit_amount < 0 then 'negative_amount'
+            when
+                currency != 'USD'
+                and currency not in (select fx_currencies.currency from fx_currencies)
+                then 'unknown_currency'
+            when
+                billing_interval is null
+                or unit_amount is null
+                or currency is null
+                then 'invalid_value'
+        end as rejection_reason
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,104 @@
+with
+
+source as (
+
+    select
+        subscription_id,
+        account_id,
+        plan_id,
+        quantity,
+        discount_percent,
+        started_at,
+        ended_at,
+        cancel_reason
+    from {{ source('billing', 'billing_subscriptions') }}
+
+),
+
+-- Orphan detection: the one semi-join allowed in staging, against the raw CRM accounts.
+crm_accounts as (
+
+    select trim(account_id) as account_id
+    from {{ source('crm', 'crm_accounts') }}
+    where account_id is not null
+
+),
+
+-- Plan check: semi-join against the raw billing plans.
+billing_plans as (
+
+    select trim(plan_id) as plan_id
+    from {{ source('billing', 'billing_plans') }}
+    where plan_id is not null
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('subscription_id') }} as subscription_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('plan_id') }} as plan_id,
+        {{ clean_enum('cancel_reason') }} as cancel_reason,
+        cast(quantity as {{ dbt.type_int() }}) as quantity,
+        cast(discount_percent as decimal(5, 2)) as discount_percent,
+        cast(started_at as {{ dbt.type_timestamp() }}) as started_at,
+        cast(ended_at as {{ dbt.type_timestamp() }}) as ended_at
+    from source
+
+),
+
+ranked as (
+
+    select
+        subscription_id,
+        account_id,
+        plan_id,
+        cancel_reason,
+        quantity,
+        discount_percent,
+        started_at,
+        ended_at,
+        row_number() over (
+            partition by subscription_id
+            order by started_at nulls last, ended_at nulls last, quantity nulls last
+        ) as duplicate_rank
+    from renamed
+
+),
+
+final as (
+
+    select
+        subscription_id,
+        account_id,
+        plan_id,
+        cancel_reason,
+        quantity,
+        discount_percent,
+        started_at,
+        ended_at,
+        duplicate_rank,
+        case
+            when subscription_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+            when account_id not in (select crm_accounts.account_id from crm_accounts)
+                then 'unknown_account_id'
+            when
+                plan_id is null
+                or plan_id not in (select billing_plans.plan_id from billing_plans)
+                then 'unknown_plan_id'
+            when ended_at < started_at then 'invalid_period'
+            when quantity is null or quantity <= 0 then 'invalid_quantity'
+            when
+                started_at is null
+                or discount_percent < 0
+                or discount_percent > 100
+                then 'invalid_value'
+        end as rejection_reason
+    from ranked
+
+)
+
+select * from final
