@@ -37,7 +37,7 @@ lint: sqlfluff ruff
 
 sqlfluff: install
 	mkdir -p $(dir $(TEST_DB))
-	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/sqlfluff lint models
+	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/sqlfluff lint models tests/data
 
 ruff: install
 	$(BIN)/ruff check python tests

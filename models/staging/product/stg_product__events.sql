@@ -8,16 +8,26 @@
 }}
 
 {#-
-    Incremental run: re-read the base rows received in the last var('event_lookback_days')
-    days before the newest received_at already loaded (late arrivals), and append those whose
-    event_id is not loaded yet. Which copy of a duplicated event is usable is decided in the
-    base model over the full raw history (first received), so an incremental run gives the
-    same table as a full refresh.
+    One row per usable event: the first received delivery of each event_id.
+
+    Incremental run: the batch is every delivery received since the newest one already loaded,
+    minus var('event_lookback_days') (late arrivals). Duplicates are ranked over all deliveries
+    of the batch's event ids, whenever received, so the copy kept is the one a full refresh
+    keeps; a first delivery already loaded (it was then received after the same cut-off) is
+    skipped. Only the batch's event ids are ranked: a daily run never sorts the whole history.
 -#}
+
+{%- if is_incremental() %}
+    {%- set received_cutoff = dbt.dateadd(
+        'day',
+        -var('event_lookback_days'),
+        '(select max(loaded.received_at) from ' ~ this ~ ' as loaded)'
+    ) %}
+{%- endif %}
 
 with
 
-base_events as (
+deliveries as (
 
     select
         event_id,
@@ -31,17 +41,33 @@ base_events as (
         rejection_reason
     from {{ ref('base_product__events') }}
     {% if is_incremental() %}
-        where
-            received_at >= {{ dbt.dateadd(
-                'day',
-                -var('event_lookback_days'),
-                '(select max(received_at) from ' ~ this ~ ')'
-            ) }}
+        where event_id in (
+            select recent.event_id
+            from {{ ref('base_product__events') }} as recent
+            where recent.received_at >= {{ received_cutoff }}
+        )
     {% endif %}
 
 ),
 
-usable_events as (
+ranked as (
+
+    select
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_at,
+        received_at,
+        rejection_reason,
+        {{ event_delivery_rank() }} as delivery_rank
+    from deliveries
+
+),
+
+first_deliveries as (
 
     select
         event_id,
@@ -52,28 +78,34 @@ usable_events as (
         duration_seconds,
         occurred_at,
         received_at
-    from base_events
-    where rejection_reason is null
+    from ranked
+    where
+        delivery_rank = 1
+        and rejection_reason is null
+        {% if is_incremental() %}
+            and received_at >= {{ received_cutoff }}
+        {% endif %}
 
 ),
 
 new_events as (
 
     select
-        usable_events.event_id,
-        usable_events.account_id,
-        usable_events.user_id,
-        usable_events.event_name,
-        usable_events.feature,
-        usable_events.duration_seconds,
-        usable_events.occurred_at,
-        usable_events.received_at
-    from usable_events
+        first_deliveries.event_id,
+        first_deliveries.account_id,
+        first_deliveries.user_id,
+        first_deliveries.event_name,
+        first_deliveries.feature,
+        first_deliveries.duration_seconds,
+        first_deliveries.occurred_at,
+        first_deliveries.received_at
+    from first_deliveries
     {% if is_incremental() %}
         where
-            usable_events.event_id not in (
-                select loaded_events.event_id
-                from {{ this }} as loaded_events
+            first_deliveries.event_id not in (
+                select already_loaded.event_id
+                from {{ this }} as already_loaded
+                where already_loaded.received_at >= {{ received_cutoff }}
             )
     {% endif %}
 

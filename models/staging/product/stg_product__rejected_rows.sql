@@ -13,14 +13,48 @@ base_users as (
 
 ),
 
-base_events as (
+event_deliveries as (
 
     select
         event_id,
         account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_at,
+        received_at,
         rejection_reason
     from {{ ref('base_product__events') }}
-    where rejection_reason is not null
+
+),
+
+ranked_events as (
+
+    select
+        event_id,
+        account_id,
+        rejection_reason,
+        {{ event_delivery_rank() }} as delivery_rank
+    from event_deliveries
+
+),
+
+base_events as (
+
+    -- A later delivery of an event is a duplicate whatever else is wrong with it (the first
+    -- delivery carries the verdict); a missing key is reported as such.
+    select
+        event_id,
+        account_id,
+        case
+            when event_id is not null and delivery_rank > 1 then 'duplicate_primary_key'
+            else rejection_reason
+        end as rejection_reason
+    from ranked_events
+    where
+        rejection_reason is not null
+        or (event_id is not null and delivery_rank > 1)
 
 ),
 

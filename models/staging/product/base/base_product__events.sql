@@ -1,7 +1,8 @@
 {#-
-    Duplicate ranks are computed over the full raw history (never only the new rows), so the
-    copy of an event that is kept is the same in a full refresh and in an incremental run of
-    stg_product__events: the first received.
+    The verdict of each delivery on its own. Duplicates (the same event_id delivered again) are
+    ranked by the consumers with the macro event_delivery_rank(): the incremental
+    stg_product__events ranks only the deliveries of the event ids it is loading, so a daily
+    run never sorts the whole history; stg_product__rejected_rows ranks all of them.
 -#}
 
 with
@@ -21,10 +22,11 @@ source as (
 
 ),
 
--- Orphan detection: the one semi-join allowed in staging, against the raw CRM accounts.
+-- Orphan detection: the one lookup allowed in staging, against the raw CRM accounts (distinct
+-- ids, so the left join below never multiplies rows; a hash join, cheap on 10^8 events).
 crm_accounts as (
 
-    select trim(account_id) as account_id
+    select distinct trim(account_id) as account_id
     from {{ source('crm', 'crm_accounts') }}
     where account_id is not null
 
@@ -45,59 +47,32 @@ renamed as (
 
 ),
 
-ranked as (
-
-    select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
-        row_number() over (
-            partition by event_id
-            order by
-                received_at nulls last,
-                occurred_at nulls last,
-                account_id nulls last,
-                user_id nulls last,
-                event_name nulls last,
-                feature nulls last,
-                duration_seconds nulls last
-        ) as duplicate_rank
-    from renamed
-
-),
-
 final as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
-        duplicate_rank,
+        renamed.event_id,
+        renamed.account_id,
+        renamed.user_id,
+        renamed.event_name,
+        renamed.feature,
+        renamed.duration_seconds,
+        renamed.occurred_at,
+        renamed.received_at,
         case
-            when event_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
-            when account_id not in (select crm_accounts.account_id from crm_accounts)
-                then 'unknown_account_id'
-            when occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+            when renamed.event_id is null then 'missing_primary_key'
+            when renamed.account_id is null then 'missing_account_id'
+            when crm_accounts.account_id is null then 'unknown_account_id'
+            when renamed.occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when
-                event_name is null
-                or occurred_at is null
-                or received_at is null
-                or duration_seconds < 0
+                renamed.event_name is null
+                or renamed.occurred_at is null
+                or renamed.received_at is null
+                or renamed.duration_seconds < 0
                 then 'invalid_value'
         end as rejection_reason
-    from ranked
+    from renamed
+    left join crm_accounts
+        on renamed.account_id = crm_accounts.account_id
 
 )
 
