@@ -34,9 +34,13 @@ test: install lint dbt-test pytest
 
 lint: sqlfluff ruff
 
+# Lint against an empty DuckDB file, so the result never depends on what a previous build left
+# (incremental models render their full-refresh branch).
+LINT_DB := $(CURDIR)/target/lint.duckdb
 sqlfluff: install
-	mkdir -p $(dir $(TEST_DB))
-	DBT_DUCKDB_PATH=$(TEST_DB) $(BIN)/sqlfluff lint models tests/data
+	mkdir -p $(dir $(LINT_DB))
+	rm -f $(LINT_DB)
+	DBT_DUCKDB_PATH=$(LINT_DB) $(BIN)/sqlfluff lint models tests/data
 
 ruff: install
 	$(BIN)/ruff check python tests

@@ -23,6 +23,10 @@
         -var('event_lookback_days'),
         '(select max(loaded.received_at) from ' ~ this ~ ' as loaded)'
     ) %}
+    {#- Only first deliveries received in the batch are new. -#}
+    {%- set batch_filter = 'received_at >= ' ~ received_cutoff %}
+{%- else %}
+    {%- set batch_filter = 'true' %}
 {%- endif %}
 
 with
@@ -82,9 +86,7 @@ first_deliveries as (
     where
         delivery_rank = 1
         and rejection_reason is null
-        {% if is_incremental() %}
-            and received_at >= {{ received_cutoff }}
-        {% endif %}
+        and {{ batch_filter }}
 
 ),
 
