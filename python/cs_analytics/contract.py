@@ -2,7 +2,7 @@
 
 This module is the single source of truth used by the generator (column order, Parquet schema),
 by the dbt seed configuration (``column_types``) and by the tests. Types are DuckDB types.
-Columns beyond the SPEC's (``received_at`` on events, ``account_id`` on plans' currency...) are
+Columns beyond the SPEC's (``received_at`` on events, ``billing_reason`` on invoices) are
 allowed by the contract and documented in the sources YAML.
 """
 
@@ -153,6 +153,7 @@ CONTRACT: Final[dict[str, dict[str, dict[str, str]]]] = {
             "amount_paid": MONEY,
             "currency": VARCHAR,
             "status": VARCHAR,
+            "billing_reason": VARCHAR,
         },
     },
     "reference": {

@@ -194,25 +194,98 @@ def test_business_structure_is_realistic(generated: Path) -> None:
         assert query(generated, f"select count(distinct {column}) from {table}")[0][0] >= 2
 
 
-def test_periods_are_consistent(generated: Path) -> None:
-    """Defects are only the documented ones: periods never end before they start or overlap."""
-    bad = query(
-        generated,
-        """
-        select
-            (select count(*) from billing_subscriptions where ended_at <= started_at),
-            (select count(*) from product_users where deactivated_at < created_at),
-            (select count(*) from billing_subscriptions a join billing_subscriptions b
-                on a.account_id = b.account_id and a.subscription_id < b.subscription_id
-                and a.started_at < coalesce(b.ended_at, timestamp '9999-12-31')
-                and b.started_at < coalesce(a.ended_at, timestamp '9999-12-31')),
-            (select count(*) from crm_interventions where closed_at < opened_at
-                or first_action_at < opened_at),
-            (select count(*) from crm_support_tickets where solved_at < created_at
-                or first_response_at < created_at)
-        """,
-    )[0]
-    assert bad == (0, 0, 0, 0, 0)
+CONSISTENCY_CHECKS = {
+    "subscription_ends_before_start": (
+        "select count(*) from billing_subscriptions where ended_at <= started_at"
+    ),
+    "user_deactivated_before_created": (
+        "select count(*) from product_users where deactivated_at < created_at"
+    ),
+    "overlapping_subscription_rows": (
+        "select count(*) from billing_subscriptions a join billing_subscriptions b "
+        "on a.account_id = b.account_id and a.subscription_id < b.subscription_id "
+        "and a.started_at < coalesce(b.ended_at, timestamp '9999-12-31') "
+        "and b.started_at < coalesce(a.ended_at, timestamp '9999-12-31')"
+    ),
+    "play_closed_or_acted_before_opened": (
+        "select count(*) from crm_interventions where closed_at < opened_at "
+        "or first_action_at < opened_at"
+    ),
+    "ticket_answered_before_created": (
+        "select count(*) from crm_support_tickets where solved_at < created_at "
+        "or first_response_at < created_at"
+    ),
+    "invoices_on_or_after_row_end": (
+        "select count(*) from billing_invoices i join billing_subscriptions s using "
+        "(subscription_id) where s.ended_at is not null and i.invoice_date >= cast(s.ended_at "
+        "as date)"
+    ),
+    "invoices_before_row_start": (
+        "select count(*) from billing_invoices i join billing_subscriptions s using "
+        "(subscription_id) where i.invoice_date < cast(s.started_at as date)"
+    ),
+    "overlapping_billed_periods": (
+        "with p as ( select i.account_id, i.invoice_id, i.invoice_date as ps, i.invoice_date + "
+        "case when pl.billing_interval = 'month' then interval 1 month else interval 1 year end "
+        "as pe from billing_invoices i join billing_subscriptions s using (subscription_id) "
+        "join billing_plans pl using (plan_id) where i.billing_reason in "
+        "('subscription_create','subscription_cycle') ) select count(*) from p a join p b on "
+        "a.account_id = b.account_id and a.invoice_id < b.invoice_id and a.ps < b.pe and b.ps < "
+        "a.pe"
+    ),
+    "plays_opened_while_inactive": (
+        "select count(*) from crm_interventions v where not exists (select 1 from "
+        "billing_subscriptions s where s.account_id = v.account_id and s.started_at <= "
+        "v.opened_at and coalesce(s.ended_at, timestamp '2099-01-01') > v.opened_at)"
+    ),
+    "events_outside_user_life": (
+        "select count(*) from product_events e join product_users u using (user_id) where "
+        "e.occurred_at < u.created_at or e.occurred_at >= coalesce(u.deactivated_at, timestamp "
+        "'2099-01-01')"
+    ),
+    "events_outside_subscription": (
+        "select count(*) from product_events e where e.account_id in (select account_id from "
+        "crm_accounts) and not exists (select 1 from billing_subscriptions s where s.account_id "
+        "= e.account_id and s.started_at <= e.occurred_at and coalesce(s.ended_at, timestamp "
+        "'2099-01-01') > e.occurred_at)"
+    ),
+    "contacts_after_as_of": (
+        "select count(*) from crm_contacts where created_at > timestamp '2026-11-01'"
+    ),
+    "contacts_leave_before_created": (
+        "select count(*) from crm_contacts where left_company_at < created_at"
+    ),
+    "facts_by_contact_outside_life": (
+        "select (select count(*) from crm_activities a join crm_contacts c using (contact_id) "
+        "where a.occurred_at < c.created_at or a.occurred_at > coalesce(c.left_company_at, "
+        "timestamp '2099-01-01')) + (select count(*) from crm_support_tickets a join "
+        "crm_contacts c using (contact_id) where a.created_at < c.created_at or a.created_at > "
+        "coalesce(c.left_company_at, timestamp '2099-01-01')) + (select count(*) from "
+        "crm_nps_responses a join crm_contacts c using (contact_id) where a.submitted_at < "
+        "c.created_at or a.submitted_at > coalesce(c.left_company_at, timestamp '2099-01-01'))"
+    ),
+    "activities_while_inactive": (
+        "select count(*) from crm_activities v where not exists (select 1 from "
+        "billing_subscriptions s where s.account_id = v.account_id and s.started_at <= "
+        "v.occurred_at and coalesce(s.ended_at, timestamp '2099-01-01') > v.occurred_at)"
+    ),
+    "won_expansion_without_row_change": (
+        "select count(*) from crm_opportunities o where opportunity_type = 'expansion' and "
+        "is_won and not exists (select 1 from billing_subscriptions s where s.account_id = "
+        "o.account_id and cast(s.started_at as date) = o.close_date)"
+    ),
+    "opps_created_before_account": (
+        "select count(*) from crm_opportunities o join crm_accounts a using (account_id) where "
+        "o.created_at < a.created_at"
+    ),
+}
+
+
+@pytest.mark.parametrize("check", sorted(CONSISTENCY_CHECKS))
+def test_facts_are_consistent(generated: Path, check: str) -> None:
+    """Defects are only the documented ones: billing follows the subscription rows, facts
+    happen while the account, user or contact exists, opportunities match the changes."""
+    assert query(generated, CONSISTENCY_CHECKS[check]) == [(0,)]
 
 
 def test_health_drives_usage_and_churn(generated: Path) -> None:

@@ -128,11 +128,15 @@ def account_events(config: GeneratorConfig, timeline: Timeline) -> dict[str, np.
         * (0.5 + days / n_days)
         * active_day
     )
+    # The integration runs under the first admin provisioned that day (else the first user).
+    admins_first = np.argsort([not u.is_admin for u in users], kind="stable")
+    alive_ordered = alive[admins_first]
+    api_user_by_day = user_numbers[admins_first][alive_ordered.argmax(axis=0)]
+    api_lambda = api_lambda * alive_ordered.any(axis=0)
     n_api = rng.poisson(api_lambda) if timeline.api_intensity > 0 else np.zeros(n_days, int)
     a_day = np.repeat(days, n_api)
-    a_time = a_day * 86400 + rng.integers(0, 86400, len(a_day))
-    admin = next((u for u in users if u.is_admin), users[0])
-    a_user = np.full(len(a_day), int(admin.user_id.rsplit("-", 1)[1]))
+    a_time = a_day * 86400 + rng.integers(7 * 3600, 86400, len(a_day))
+    a_user = api_user_by_day[a_day]
 
     user_number = np.concatenate(
         [

@@ -15,7 +15,6 @@ from the account's contract start to the end of the window and records:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -215,7 +214,12 @@ def kpi_target_rows() -> list[tuple]:
 
 
 class AccountSimulator:
-    """Simulates one account. Call :meth:`run` once."""
+    """Simulates one account. Call :meth:`run` once, then :meth:`finish_rows`.
+
+    Time is in day offsets from the window start. Within a month the order is: health moves,
+    churn is decided (so nothing happens after the churn day), relationship facts and CS plays
+    happen before it, the renewal and seat changes follow, and the month is billed last.
+    """
 
     def __init__(self, config: GeneratorConfig, cal: Calendar, number: int) -> None:
         self.cfg = config
@@ -227,19 +231,21 @@ class AccountSimulator:
             name: []
             for name in (
                 "crm_accounts",
-                "crm_contacts",
                 "crm_opportunities",
                 "crm_activities",
-                "crm_interventions",
                 "crm_milestones",
                 "crm_support_tickets",
                 "crm_nps_responses",
-                "billing_subscriptions",
                 "billing_invoices",
-                "product_users",
             )
         }
         self.counters: dict[str, int] = {}
+        self.subscriptions: list[dict] = []
+        self.interventions: list[dict] = []
+        self.contacts: list[dict] = []
+        self.users: list[UserPlan] = []
+        self.churn_days: list[int] = []
+        self.cancellation_pending = False
 
     # -- helpers ---------------------------------------------------------------------------
     def next_id(self, prefix: str) -> str:
@@ -257,6 +263,12 @@ class AccountSimulator:
     def day_in_month(self, month: int) -> int:
         start = self.cal.month_starts[month]
         return start + int(self.rng.integers(0, self.cal.month_len(month)))
+
+    def day_between(self, first: int, end: int) -> int | None:
+        """A day in [first, end), or None when the range is empty."""
+        if end <= first:
+            return None
+        return first + int(self.rng.integers(0, end - first))
 
     def time_of_day(self) -> float:
         """Working-hours fraction of a day (08:00-18:00 UTC, jittered)."""
@@ -283,8 +295,7 @@ class AccountSimulator:
         created_day = self.contract_start - int(rng.integers(14, 90))
         industry = self.pick(INDUSTRIES)
         csm_number = int(rng.integers(1, CSM_POOLS[self.segment] + 1))
-        csm_owner = f"csm-{self.segment.replace('_', '')}-{csm_number:02d}"
-        self.csm_owner = csm_owner
+        self.csm_owner = f"csm-{self.segment.replace('_', '')}-{csm_number:02d}"
         name = (
             f"{self.pick(NAME_WORDS_A)} {self.pick(NAME_WORDS_B)} {self.pick(NAME_SUFFIX)}"
             f" {self.number}"
@@ -300,7 +311,7 @@ class AccountSimulator:
                 industry,
                 self.segment,
                 self.region,
-                csm_owner,
+                self.csm_owner,
                 parent,
                 cal.ts(created_day + self.time_of_day()),
             )
@@ -322,21 +333,20 @@ class AccountSimulator:
             if self.segment != "smb"
             else self.pick((0.0, 10.0), (0.85, 0.15))
         )
+        self.sub = self.new_subscription(
+            (tier, interval), seats, discount, self.contract_start, anchor=None
+        )
         self.add_opportunity(
-            "new_business", "sales", created_day, self.contract_start, True, seats, tier, interval
+            "new_business",
+            "sales",
+            created_day + 1,
+            self.contract_start,
+            won=True,
+            amount=self.annual_value(self.sub),
         )
         self.make_onboarding_milestones(h)
-        self.users: list[UserPlan] = []
         self.provision_users(self.contract_start, seats, initial=True)
 
-        self.sub = {
-            "plan": (tier, interval),
-            "seats": seats,
-            "discount": discount,
-            "start": self.contract_start,
-            "term_start": self.contract_start,
-        }
-        self.open_subscription(self.sub)
         active = True
         open_intervention_until = -1
         declines = 0
@@ -348,8 +358,11 @@ class AccountSimulator:
             m_start = cal.month_starts[m]
             m_end = cal.month_starts[m + 1]  # exclusive
             if not active:
-                if self.chance(0.02 + 0.1 * max(self.mu - 0.6, 0)) and m + 1 < months:
+                # Reactivation: back after at least one whole calendar month at zero MRR.
+                back = m >= self.cal.month_of(self.churn_days[-1]) + 2 and m + 1 < months
+                if back and self.chance(0.02 + 0.1 * max(self.mu - 0.6, 0)):
                     h = self.reactivate(m)
+                    self.bill_until(self.sub, m_end, h)
                     active = True
                 continue
             # Health evolves: mean reversion, noise, rare shocks (reorg, outage, budget freeze).
@@ -362,7 +375,15 @@ class AccountSimulator:
             shrink = 1 if h < 0.4 and self.chance(0.35) else 0
             adopted = int(np.clip(adopted + grow - shrink, 1, 8))
             feature_breadth[m_start:m_end] = adopted
-            h = self.month_of_relationship(m, h)
+
+            # Churn is decided first: everything else this month happens before the churn day.
+            sub = self.sub
+            renewal_day = add_day(cal, sub["term_start"], 12)
+            renewal_due = sub["plan"][1] == "year" and m_start <= renewal_day < m_end
+            churn_day = self.churn_decision(m, h, renewal_due, renewal_day)
+            until = m_end if churn_day is None else churn_day
+
+            h = self.month_of_relationship(m, h, until)
             declines = declines + 1 if h < prev_h - 0.02 else 0
             # CS interventions on the risk signals a CSM would see.
             if m_start > open_intervention_until:
@@ -375,48 +396,38 @@ class AccountSimulator:
                     trigger = "orange_zone"
                 elif declines >= 3:
                     trigger = "consecutive_decline"
-                if trigger and self.chance(0.8):
-                    h, open_intervention_until = self.intervene(trigger, m, h, None)
+                day = self.day_between(max(m_start, sub["start"]), until)
+                if trigger and day is not None and self.chance(0.8):
+                    h, open_intervention_until = self.intervene(trigger, day, h)
             prev_h = h
-            self.bill_month(self.sub, m, h)
 
-            # Churn: monthly plans can leave any month, annual ones at their renewal only.
-            sub = self.sub
-            renewal_day = add_day(cal, sub["term_start"], 12)
-            renewal_due = sub["plan"][1] == "year" and m_start <= renewal_day < m_end
-            if m_start <= sub["start"]:
-                p_churn = 0.0  # nobody leaves in the month they (re)started
-            elif sub["plan"][1] == "month":
-                p_churn = 0.004 + 0.4 * (1 - h) ** 3
-            else:
-                p_churn = (0.03 + 1.2 * (1 - h) ** 3) if renewal_due else 0.0
-            if self.chance(p_churn):
-                churn_day = renewal_day if renewal_due else self.day_in_month(m)
-                saved = False
-                # Half of the leavers ask to cancel first and get a save attempt.
-                if self.chance(0.5):
-                    h, saved = self.cancellation_request(m, churn_day, h)
-                if not saved:
-                    self.close_subscription(sub, churn_day, self.pick(CANCEL_REASONS))
-                    self.active_days[sub["start"] : churn_day] = True
-                    self.deactivate_users(churn_day)
-                    if renewal_due:
-                        self.add_renewal(sub, won=False)
-                    active = False
-                    continue
+            if churn_day is not None and self.cancellation_pending:
+                h, saved = self.cancellation_request(churn_day, h)
+                if saved:
+                    churn_day = None
+            if churn_day is not None:
+                self.close_subscription(sub, churn_day, self.pick(CANCEL_REASONS))
+                self.bill_until(sub, churn_day, h)
+                self.active_days[sub["start"] : churn_day] = True
+                self.deactivate_users(churn_day)
+                self.churn_days.append(churn_day)
+                if renewal_due:
+                    self.add_renewal(sub, renewal_day, won=False)
+                active = False
+                continue
             if renewal_due:
-                self.add_renewal(sub, won=True)
+                self.add_renewal(sub, renewal_day, won=True)
                 sub["term_start"] = renewal_day
             # Seat and plan changes close one subscription row and open the next.
             h = self.change_seats(m, h)
+            self.bill_until(self.sub, m_end, h)
             self.active_days[self.sub["start"] : m_end] = True
 
-        health_daily = self.daily_health()
         timeline = Timeline(
             account_number=self.number,
             account_id=self.account_id,
             active=self.active_days.copy(),
-            health=health_daily,
+            health=self.daily_health(),
             feature_breadth=feature_breadth,
             api_intensity=self.api_intensity(),
             users=self.users,
@@ -428,6 +439,27 @@ class AccountSimulator:
             first_paid_month=start_month,
         )
 
+    def churn_decision(
+        self, month: int, h: float, renewal_due: bool, renewal_day: int
+    ) -> int | None:
+        """The churn day this month, or None. Monthly plans can leave in any month after the
+        one they started in; annual plans only at renewal. Half of the leavers ask to cancel
+        first (``cancellation_pending``) and get a save attempt."""
+        sub = self.sub
+        m_start, m_end = self.cal.month_starts[month], self.cal.month_starts[month + 1]
+        self.cancellation_pending = False
+        if sub["start"] >= m_start:
+            return None  # nobody leaves in the month they (re)started
+        if sub["plan"][1] == "month":
+            p_churn = 0.004 + 0.4 * (1 - h) ** 3
+        else:
+            p_churn = (0.03 + 1.2 * (1 - h) ** 3) if renewal_due else 0.0
+        if not self.chance(p_churn):
+            return None
+        day = renewal_day if renewal_due else self.day_between(m_start, m_end)
+        self.cancellation_pending = self.chance(0.5)
+        return day
+
     def reactivate(self, month: int) -> float:
         """A churned account comes back: a new subscription after at least one month at zero."""
         rng = self.rng
@@ -435,15 +467,15 @@ class AccountSimulator:
         h = float(np.clip(self.mu, 0.5, 0.9))
         tier = self.sub["plan"][0]
         seats = max(1, round(self.sub["seats"] * rng.uniform(0.5, 1.0)))
-        self.sub = {
-            "plan": (tier, "month"),
-            "seats": seats,
-            "discount": 0.0,
-            "start": day,
-            "term_start": day,
-        }
-        self.add_opportunity("new_business", "inbound", day - 20, day, True, seats, tier, "month")
-        self.open_subscription(self.sub)
+        self.sub = self.new_subscription((tier, "month"), seats, 0.0, day, anchor=None)
+        self.add_opportunity(
+            "new_business",
+            "inbound",
+            day - 20,
+            day,
+            won=True,
+            amount=self.annual_value(self.sub),
+        )
         self.provision_users(day, seats, initial=False)
         self.active_days[day : self.cal.month_starts[month + 1]] = True
         self.h_month[month] = h
@@ -476,31 +508,48 @@ class AccountSimulator:
         last = self.pick(LAST_NAMES)
         return f"{first} {last}", f"{first.lower()}.{last.lower()}@{self.domain}"
 
+    def add_contact(self, title: str, champion: bool, sponsor: bool, created_day: int) -> None:
+        full_name, email = self.person()
+        self.contacts.append(
+            {
+                "id": self.next_id("C"),
+                "name": full_name,
+                "email": email,
+                "title": title,
+                "champion": champion,
+                "sponsor": sponsor,
+                "created": created_day + self.time_of_day(),
+                "left": None,
+            }
+        )
+
     def make_contacts(self, created_day: int) -> None:
+        """The first contacts, all known before the contract starts (14+ days after creation).
+
+        Contact 0 is a champion; with three or more contacts the last may be the executive
+        sponsor and the second a champion too. At least one contact is neither, and only
+        champions and sponsors leave, so an account always has someone to talk to.
+        """
         low, high = SEGMENT_CONTACTS[self.segment]
         n = int(self.rng.integers(low, high + 1))
-        self.contacts: list[list] = []
         for i in range(n):
-            full_name, email = self.person()
-            is_champion = i == 0 or (i == 1 and self.chance(0.4))
-            is_sponsor = i == n - 1 and (self.segment != "smb" or self.chance(0.3))
-            contact = [
-                self.next_id("C"),
-                self.account_id,
-                full_name,
-                email,
-                "Executive Sponsor" if is_sponsor else self.pick(TITLES),
-                is_champion,
-                is_sponsor,
-                self.cal.ts(created_day + int(self.rng.integers(0, 30)) + self.time_of_day()),
-                None,
-            ]
-            self.contacts.append(contact)
+            is_champion = i == 0 or (i == 1 and n >= 3 and self.chance(0.4))
+            is_sponsor = i == n - 1 and n >= 3 and (self.segment != "smb" or self.chance(0.3))
+            title = "Executive Sponsor" if is_sponsor else self.pick(TITLES)
+            self.add_contact(
+                title, is_champion, is_sponsor, created_day + int(self.rng.integers(0, 10))
+            )
 
-    def active_contact(self) -> str:
-        alive = [c for c in self.contacts if c[8] is None]
-        pool = alive or self.contacts
-        return pool[int(self.rng.integers(0, len(pool)))][0]
+    def contacts_on(self, day: float) -> list[dict]:
+        return [
+            c
+            for c in self.contacts
+            if c["created"] <= day and (c["left"] is None or c["left"] > day)
+        ]
+
+    def active_contact(self, day: float) -> str:
+        pool = self.contacts_on(day)
+        return pool[int(self.rng.integers(0, len(pool)))]["id"]
 
     def provision_users(self, day: int, seats: int, initial: bool) -> None:
         """Provision users up to the licensed seats (70-100% at signup)."""
@@ -518,142 +567,166 @@ class AccountSimulator:
                 )
             )
 
-    def deactivate_users(self, day: int, keep: int = 0) -> None:
-        alive = [u for u in self.users if u.deactivated_day is None and u.created_day <= day]
-        for user in alive[keep:]:
-            user.deactivated_day = day + int(self.rng.integers(0, 3))
+    def deactivate_users(self, day: int) -> None:
+        """Churn: every provisioned user is deactivated within three days."""
+        for user in self.users:
+            if user.deactivated_day is None:
+                user.deactivated_day = max(day, user.created_day + 1) + int(self.rng.integers(0, 3))
 
     # -- billing ---------------------------------------------------------------------------
-    def open_subscription(self, sub: dict) -> None:
-        sub["id"] = self.next_id("S")
-        sub["ended"] = None
-        sub["reason"] = None
-        self.rows["billing_subscriptions"].append(sub)  # finalised in finish_rows
-        sub["next_invoice"] = sub["start"]
+    def new_subscription(
+        self, plan: tuple[str, str], seats: int, discount: float, start: int, anchor: dict | None
+    ) -> dict:
+        """Open a subscription row. A replacement row (``anchor``) keeps the billing anchor and
+        the contract term of the row it replaces; a new subscription starts both."""
+        sub = {
+            "id": self.next_id("S"),
+            "plan": plan,
+            "seats": seats,
+            "discount": discount,
+            "start": start,
+            "ended": None,
+            "reason": None,
+            "term_start": start if anchor is None else anchor["term_start"],
+            "period_start": start if anchor is None else anchor["period_start"],
+            "next_invoice": start if anchor is None else anchor["next_invoice"],
+            "first_invoice": anchor is None,
+        }
+        self.subscriptions.append(sub)
+        return sub
 
     def close_subscription(self, sub: dict, day: int, reason: str | None) -> None:
         sub["ended"] = day
         sub["reason"] = reason
 
     def price(self, sub: dict) -> float:
+        """Price of one billing interval (a month or a year) after discount."""
         tier, interval = sub["plan"]
         unit = TIER_MONTHLY_PRICE[tier][self.currency]
         if interval == "year":
             unit *= ANNUAL_PRICE_FACTOR
         return unit * sub["seats"] * (1 - sub["discount"] / 100.0)
 
-    def bill_month(self, sub: dict, month: int, h: float) -> None:
-        """Invoices for every billing period of ``sub`` that starts in this month."""
+    def annual_value(self, sub: dict) -> float:
+        return self.price(sub) * (12 if sub["plan"][1] == "month" else 1)
+
+    def bill_until(self, sub: dict, until: int, h: float) -> None:
+        """Invoice every billing period of ``sub`` that starts before ``until`` (and before the
+        row ends and the window closes)."""
         cal = self.cal
-        m_end = cal.month_starts[month + 1]
-        while sub["next_invoice"] < m_end and sub["next_invoice"] < cal.n_days:
+        end = min(until, cal.n_days, cal.n_days if sub["ended"] is None else sub["ended"])
+        while sub["next_invoice"] < end:
             day = sub["next_invoice"]
-            months_step = 1 if sub["plan"][1] == "month" else 12
-            sub["next_invoice"] = add_day(cal, day, months_step)
-            amount = round(self.price(sub), 2)
-            terms = 30 if sub["plan"][1] == "year" or self.segment == "enterprise" else 14
-            due = day + terms
-            late = self.chance(0.03 + 0.3 * (1 - h) ** 2)
-            paid_day: float | None = day + float(self.rng.uniform(0.1, terms - 1))
-            if late:
-                paid_day = due + float(self.rng.uniform(3, 60))
-                if h < 0.3 and self.chance(0.4):
-                    paid_day = None
-            if paid_day is not None and paid_day >= cal.n_days:
+            sub["period_start"] = day
+            sub["next_invoice"] = add_day(cal, day, 1 if sub["plan"][1] == "month" else 12)
+            reason = "subscription_create" if sub["first_invoice"] else "subscription_cycle"
+            sub["first_invoice"] = False
+            self.invoice(sub, day, self.price(sub), reason, h)
+
+    def invoice(self, sub: dict, day: int, amount: float, reason: str, h: float) -> None:
+        cal = self.cal
+        terms = 30 if sub["plan"][1] == "year" or self.segment == "enterprise" else 14
+        due = day + terms
+        late = self.chance(0.03 + 0.3 * (1 - h) ** 2)
+        paid_day: float | None = day + float(self.rng.uniform(0.1, terms - 1))
+        if late:
+            paid_day = due + float(self.rng.uniform(3, 60))
+            if h < 0.3 and self.chance(0.4):
                 paid_day = None
-            if paid_day is None:
-                status = "open" if due + 90 >= cal.n_days else "uncollectible"
-                paid = 0.0
-            else:
-                status = "paid"
-                paid = amount
-            if self.chance(0.004):
-                status, paid, paid_day = "void", 0.0, None
-            self.rows["billing_invoices"].append(
-                (
-                    self.next_id("I"),
-                    self.account_id,
-                    sub["id"],
-                    cal.date(day),
-                    cal.date(due),
-                    None if paid_day is None else cal.ts(paid_day),
-                    amount,
-                    paid,
-                    self.currency,
-                    status,
-                )
+        if paid_day is not None and paid_day >= cal.n_days:
+            paid_day = None
+        if paid_day is None:
+            status = "open" if due + 90 >= cal.n_days else "uncollectible"
+        else:
+            status = "paid"
+        if self.chance(0.004):
+            status, paid_day = "void", None
+        amount = round(amount, 2)
+        self.rows["billing_invoices"].append(
+            (
+                self.next_id("I"),
+                self.account_id,
+                sub["id"],
+                cal.date(day),
+                cal.date(due),
+                None if paid_day is None else cal.ts(paid_day),
+                amount,
+                amount if status == "paid" else 0.0,
+                self.currency,
+                status,
+                reason,
             )
-            if late and day + terms + 7 < cal.n_days and self.chance(0.5):
-                self.intervene("payment_failure", cal.month_of(due + 7), h, due + 7)
+        )
+        live_until = cal.n_days if sub["ended"] is None else sub["ended"]
+        if late and due + 7 < live_until and self.chance(0.5):
+            self.intervene("payment_failure", due + 7, h)
 
     def change_seats(self, month: int, h: float) -> float:
-        """Expansion when healthy, contraction when not; one subscription row per change."""
+        """Expansion when healthy, contraction when not; one subscription row per change.
+
+        Rows that started this month do not change. Monthly plans change on any day; annual
+        plans expand at any time (a prorated invoice for the rest of the period) and contract
+        only at renewal.
+        """
         sub = self.sub
         cal = self.cal
         m_start, m_end = cal.month_starts[month], cal.month_starts[month + 1]
         rng = self.rng
+        if sub["start"] >= m_start:
+            return h
         if h > 0.7 and self.chance(0.05 + (0.03 if self.segment == "enterprise" else 0)):
             close_day = self.day_in_month(month)
-            created = close_day - int(rng.integers(10, 60))
+            created = max(close_day - int(rng.integers(10, 60)), self.contract_start)
             won = self.chance(0.45 + 0.4 * (h - 0.7) / 0.3)
-            upgrade = won and sub["plan"][0] != "enterprise" and self.chance(0.2)
-            new_seats = sub["seats"] + max(1, int(round(sub["seats"] * rng.uniform(0.15, 0.5))))
-            source = "cs_signal" if self.chance(0.5) else self.pick(("sales", "inbound"))
+            upgrade = sub["plan"][0] != "enterprise" and self.chance(0.2)
             tier = TIERS[TIERS.index(sub["plan"][0]) + 1] if upgrade else sub["plan"][0]
+            new_seats = sub["seats"] + max(1, int(round(sub["seats"] * rng.uniform(0.15, 0.5))))
+            proposal = {**sub, "plan": (tier, sub["plan"][1]), "seats": new_seats}
+            source = "cs_signal" if self.chance(0.5) else self.pick(("sales", "inbound"))
             is_closed = close_day < cal.n_days - 1 or self.chance(0.5)
             self.add_opportunity(
                 "expansion",
                 source,
                 created,
                 close_day,
-                won and is_closed,
-                new_seats - sub["seats"],
-                tier,
-                sub["plan"][1],
+                won=won and is_closed,
+                amount=self.annual_value(proposal) - self.annual_value(sub),
                 is_closed=is_closed,
             )
-            if won and is_closed and max(m_start, sub["start"]) < close_day < m_end:
-                self.replace_subscription(close_day, seats=new_seats, tier=tier)
+            if won and is_closed:
+                self.replace_subscription(close_day, new_seats, tier, h)
                 self.provision_users(close_day, new_seats, initial=False)
                 return min(h + 0.03, 0.98)
         elif h < 0.45 and sub["seats"] > 1:
-            can_contract = sub["plan"][1] == "month" or (
-                m_start <= sub["term_start"] < m_end and sub["term_start"] > sub["start"]
-            )
-            if can_contract and self.chance(0.12):
-                # Monthly plans change on any day after the row started; annual at renewal.
-                first = max(m_start, sub["start"] + 1)
-                if sub["plan"][1] == "year":
-                    day = sub["term_start"]
-                elif first < m_end:
-                    day = first + int(rng.integers(0, m_end - first))
-                else:
-                    return h
+            if sub["plan"][1] == "year":
+                day = sub["term_start"] if m_start <= sub["term_start"] < m_end else None
+            else:
+                day = self.day_between(m_start, m_end)
+            if day is not None and day > sub["start"] and self.chance(0.12):
                 new_seats = max(1, int(round(sub["seats"] * rng.uniform(0.6, 0.9))))
                 downgrade = sub["plan"][0] != "starter" and self.chance(0.15)
                 tier = TIERS[TIERS.index(sub["plan"][0]) - 1] if downgrade else sub["plan"][0]
-                self.replace_subscription(day, seats=new_seats, tier=tier)
+                self.replace_subscription(day, new_seats, tier, h)
                 alive = [
                     u for u in self.users if u.deactivated_day is None and u.created_day <= day
                 ]
                 for user in alive[new_seats:]:
-                    user.deactivated_day = day
+                    user.deactivated_day = max(day, user.created_day + 1)
         return h
 
-    def replace_subscription(self, day: int, seats: int, tier: str) -> None:
-        """Close the current subscription row on ``day`` and open the next one."""
+    def replace_subscription(self, day: int, seats: int, tier: str, h: float) -> None:
+        """Close the current row on ``day`` and open the next; bill a price increase pro rata
+        for the rest of the current period (a decrease takes effect at the next period)."""
         old = self.sub
-        old["ended"] = day
-        old["reason"] = None
+        self.bill_until(old, day, h)
+        self.close_subscription(old, day, None)
         self.active_days[old["start"] : day] = True
-        self.sub = {
-            "plan": (tier, old["plan"][1]),
-            "seats": seats,
-            "discount": old["discount"],
-            "start": day,
-            "term_start": old["term_start"],
-        }
-        self.open_subscription(self.sub)
+        self.sub = self.new_subscription((tier, old["plan"][1]), seats, old["discount"], day, old)
+        increase = self.price(self.sub) - self.price(old)
+        period = old["next_invoice"] - old["period_start"]
+        remaining = old["next_invoice"] - day
+        if increase > 0 and period > 0 and remaining > 0:
+            self.invoice(self.sub, day, increase * remaining / period, "subscription_update", h)
 
     # -- CRM -------------------------------------------------------------------------------
     def add_opportunity(
@@ -663,14 +736,11 @@ class AccountSimulator:
         created: int,
         close: int,
         won: bool,
-        seats: int,
-        tier: str,
-        interval: str,
+        amount: float,
         is_closed: bool = True,
     ) -> None:
-        annual = TIER_MONTHLY_PRICE[tier][self.currency] * 12 * seats
-        if interval == "year":
-            annual = TIER_MONTHLY_PRICE[tier][self.currency] * ANNUAL_PRICE_FACTOR * seats
+        """An opportunity; ``amount`` is the annual contract value it adds, in the account's
+        currency (after discount)."""
         stage = ("closed_won" if won else "closed_lost") if is_closed else "proposal"
         self.rows["crm_opportunities"].append(
             (
@@ -678,7 +748,7 @@ class AccountSimulator:
                 self.account_id,
                 kind,
                 stage,
-                round(annual, 2),
+                round(amount, 2),
                 self.currency,
                 source,
                 self.cal.ts(created + self.time_of_day()),
@@ -688,11 +758,14 @@ class AccountSimulator:
             )
         )
 
-    def add_renewal(self, sub: dict, won: bool) -> None:
-        renewal_day = add_day(self.cal, sub["term_start"], 12)
-        tier, interval = sub["plan"]
+    def add_renewal(self, sub: dict, renewal_day: int, won: bool) -> None:
         self.add_opportunity(
-            "renewal", "sales", renewal_day - 90, renewal_day, won, sub["seats"], tier, interval
+            "renewal",
+            "sales",
+            max(renewal_day - 90, sub["start"]),
+            renewal_day,
+            won=won,
+            amount=self.annual_value(sub),
         )
 
     def make_onboarding_milestones(self, h: float) -> None:
@@ -720,53 +793,66 @@ class AccountSimulator:
                 )
             )
 
-    def month_of_relationship(self, month: int, h: float) -> float:
-        """CSM touches, tickets, NPS, goals and champion turnover for one active month."""
+    def month_of_relationship(self, month: int, h: float, until: int) -> float:
+        """CSM touches, tickets, NPS, goals and champion turnover on days before ``until``."""
         cal = self.cal
         rng = self.rng
         seg = self.segment
+        m_start = cal.month_starts[month]
+        first = max(m_start, self.sub["start"])
+
+        def some_day() -> int | None:
+            return self.day_between(first, until)
+
         # Champions and sponsors leave, more often at unhappy accounts.
-        for contact in self.contacts:
-            is_key = contact[8] is None and (contact[5] or contact[6])
-            if is_key and self.chance(0.012 + 0.02 * (1 - h)):
-                day = self.day_in_month(month)
-                contact[8] = cal.ts(day + self.time_of_day())
+        for contact in list(self.contacts):
+            day = some_day()
+            is_key = contact["champion"] or contact["sponsor"]
+            if (
+                is_key
+                and day is not None
+                and contact in self.contacts_on(day)
+                and self.chance(0.012 + 0.02 * (1 - h))
+            ):
+                contact["left"] = day + self.time_of_day()
                 h = max(0.02, h - 0.12)
-                if day + 5 < cal.n_days and self.chance(0.7):
-                    h, _ = self.intervene("champion_left", month, h, day + 5)
-                if self.chance(0.5):  # a replacement is named later
-                    full_name, email = self.person()
-                    self.contacts.append(
-                        [self.next_id("C"), self.account_id, full_name, email,
-                         contact[4], contact[5], contact[6],
-                         cal.ts(day + int(rng.integers(20, 60)) + self.time_of_day()), None]
-                    )  # fmt: skip
+                if day + 5 < until and self.chance(0.7):
+                    h, _ = self.intervene("champion_left", day + 5, h)
+                replacement_day = day + int(rng.integers(20, 60))
+                if self.chance(0.5) and replacement_day < cal.n_days:  # named later
+                    self.add_contact(
+                        contact["title"], contact["champion"], contact["sponsor"], replacement_day
+                    )
         # CSM touches.
         for _ in range(int(rng.poisson(SEGMENT_TOUCHES[seg] * (0.6 + 0.6 * h)))):
             kind = self.pick(("email", "call", "meeting"), (0.5, 0.3, 0.2))
-            self.activity(kind, self.day_in_month(month))
+            self.activity(kind, some_day())
         if seg != "smb" and month % 3 == 0 and self.chance(0.5 + 0.4 * h):
-            self.activity("qbr", self.day_in_month(month))
+            self.activity("qbr", some_day())
         if seg == "enterprise" and self.chance(0.08):
-            self.activity("executive_briefing", self.day_in_month(month))
+            self.activity("executive_briefing", some_day())
         # Support tickets: more, and more urgent, when health is low.
-        n_tickets = int(rng.poisson(SEGMENT_TICKETS[seg] * (0.5 + 2.0 * (1 - h))))
-        for _ in range(n_tickets):
-            self.ticket(month, h)
+        for _ in range(int(rng.poisson(SEGMENT_TICKETS[seg] * (0.5 + 2.0 * (1 - h))))):
+            day = some_day()
+            if day is not None:
+                self.ticket(day, h)
         # NPS survey wave each quarter.
         if month % 3 == 1:
-            for contact in self.contacts:
-                if contact[8] is None and self.chance(0.3):
-                    score = int(np.clip(round(2 + 9 * h + rng.normal(0, 1.5)), 0, 10))
-                    day = self.day_in_month(month)
-                    self.rows["crm_nps_responses"].append(
-                        (self.next_id("N"), self.account_id, contact[0], score,
-                         cal.ts(day + self.time_of_day()))
-                    )  # fmt: skip
+            for contact in list(self.contacts):
+                day = some_day()
+                if day is None or not self.chance(0.3):
+                    continue
+                moment = day + self.time_of_day()
+                if contact not in self.contacts_on(moment):
+                    continue
+                score = int(np.clip(round(2 + 9 * h + rng.normal(0, 1.5)), 0, 10))
+                self.rows["crm_nps_responses"].append(
+                    (self.next_id("N"), self.account_id, contact["id"], score, cal.ts(moment))
+                )
         # Success-plan goals for mid-market and enterprise, set twice a year.
         if seg != "smb" and month % 6 == 2:
-            planned = cal.month_starts[month] + int(rng.integers(60, 150))
-            done = planned + float(rng.normal(-5 + 30 * (1 - h), 10))
+            planned = m_start + int(rng.integers(60, 150))
+            done: float | None = planned + float(rng.normal(-5 + 30 * (1 - h), 10))
             if not self.chance(0.3 + 0.65 * h) or done >= cal.n_days:
                 done = None
             goal = self.pick(("reduce_handling_time", "automate_reporting", "expand_to_team",
@@ -777,30 +863,32 @@ class AccountSimulator:
             )  # fmt: skip
         return h
 
-    def activity(self, kind: str, day: int) -> None:
+    def activity(self, kind: str, day: int | None) -> None:
+        if day is None:
+            return
+        moment = day + self.time_of_day()
         self.rows["crm_activities"].append(
             (
                 self.next_id("T"),
                 self.account_id,
-                self.active_contact(),
+                self.active_contact(moment),
                 kind,
-                self.cal.ts(day + self.time_of_day()),
+                self.cal.ts(moment),
                 self.csm_owner,
             )
         )
 
-    def ticket(self, month: int, h: float) -> None:
+    def ticket(self, day: int, h: float) -> None:
         rng = self.rng
         cal = self.cal
-        day = self.day_in_month(month) + self.time_of_day()
+        moment = day + self.time_of_day()
         pressure = 1 - h
         priority = self.pick(
             ("low", "normal", "high", "urgent"),
-            np.array([0.35 - 0.2 * pressure, 0.45, 0.15 + 0.1 * pressure, 0.05 + 0.1 * pressure])
-            / 1.0,
+            np.array([0.35 - 0.2 * pressure, 0.45, 0.15 + 0.1 * pressure, 0.05 + 0.1 * pressure]),
         )
         escalated = self.chance(0.02 + 0.25 * pressure**2 + (0.1 if priority == "urgent" else 0))
-        first_response = day + float(rng.exponential(0.15 if priority == "urgent" else 0.6))
+        first_response = moment + float(rng.exponential(0.15 if priority == "urgent" else 0.6))
         solved: float | None = first_response + float(rng.exponential(1.5 + 4 * pressure))
         if solved is not None and solved >= cal.n_days:
             solved = None
@@ -812,70 +900,62 @@ class AccountSimulator:
             (
                 self.next_id("K"),
                 self.account_id,
-                self.active_contact(),
+                self.active_contact(moment),
                 priority,
                 status,
                 escalated,
-                cal.ts(day),
+                cal.ts(moment),
                 cal.ts(min(first_response, cal.n_days - 1e-4)),
                 None if solved is None else cal.ts(solved),
                 csat,
             )
         )
 
-    def intervene(self, trigger: str, month: int, h: float, day: float | None) -> tuple[float, int]:
-        """Open a CS intervention; a successful play lifts health. Returns (h, until_day)."""
+    def intervene(self, trigger: str, day: int, h: float) -> tuple[float, int]:
+        """Open a CS play on ``day``; a successful play lifts health. Returns (h, until_day).
+
+        The outcome is settled in :meth:`finish_rows` from what happened: churned when the
+        account churned before the play closed, recovered when it closed with the account
+        retained, open when it was still running at the end of the window.
+        """
         rng = self.rng
-        cal = self.cal
-        opened = (self.day_in_month(month) if day is None else day) + self.time_of_day()
-        if opened >= cal.n_days:
-            return h, int(opened)
+        opened = day + self.time_of_day()
+        if opened >= self.cal.n_days:
+            return h, day
         # Response time: mostly within a few hours, with a long tail.
         first_action = opened + float(rng.lognormal(np.log(2.5 / 24), 1.0))
         success = self.chance(0.35 + 0.45 * h)
         duration = float(rng.uniform(10, 60))
-        closed: float | None = opened + duration
-        outcome = "recovered" if success else "churned"
-        if closed is not None and closed >= cal.n_days:
-            closed, outcome = None, "open"
         if success:
             h = float(np.clip(h + rng.uniform(0.1, 0.25), 0.02, 0.98))
             self.mu = min(0.95, self.mu + 0.05)
-        self.rows["crm_interventions"].append(
-            (
-                self.next_id("V"),
-                self.account_id,
-                trigger,
-                PLAYBOOKS[trigger],
-                cal.ts(opened),
-                cal.ts(min(first_action, cal.n_days - 1e-4)),
-                None if closed is None else cal.ts(closed),
-                outcome,
-            )
+        self.interventions.append(
+            {
+                "id": self.next_id("V"),
+                "trigger": trigger,
+                "opened": opened,
+                "first_action": first_action,
+                "close": opened + duration,
+            }
         )
         return h, int(opened + duration)
 
-    def cancellation_request(self, month: int, day: int, h: float) -> tuple[float, bool]:
-        """A cancellation request opens a save play; saved accounts stay and recover a bit."""
-        request_day = max(self.cal.month_starts[month], day - int(self.rng.integers(5, 30)))
+    def cancellation_request(self, churn_day: int, h: float) -> tuple[float, bool]:
+        """A cancellation request 5-30 days before the churn day opens a save play; a saved
+        account stays and recovers a bit; otherwise the play closes on the churn day."""
+        request_day = max(self.sub["start"] + 1, churn_day - int(self.rng.integers(5, 30)))
         saved = self.chance(0.25 + 0.4 * h)
         opened = request_day + self.time_of_day()
         first_action = opened + float(self.rng.lognormal(np.log(1.5 / 24), 0.8))
-        closed: float | None = opened + float(self.rng.uniform(5, 25))
-        outcome = "recovered" if saved else "churned"
-        if closed is not None and closed >= self.cal.n_days:
-            closed, outcome = None, "open"
-        self.rows["crm_interventions"].append(
-            (
-                self.next_id("V"),
-                self.account_id,
-                "cancellation_request",
-                PLAYBOOKS["cancellation_request"],
-                self.cal.ts(opened),
-                self.cal.ts(min(first_action, self.cal.n_days - 1e-4)),
-                None if closed is None else self.cal.ts(closed),
-                outcome,
-            )
+        close = opened + float(self.rng.uniform(5, 25)) if saved else float(churn_day)
+        self.interventions.append(
+            {
+                "id": self.next_id("V"),
+                "trigger": "cancellation_request",
+                "opened": opened,
+                "first_action": first_action,
+                "close": max(close, first_action),
+            }
         )
         if saved:
             h = float(np.clip(h + 0.15, 0.02, 0.98))
@@ -883,41 +963,71 @@ class AccountSimulator:
 
     # -- output ----------------------------------------------------------------------------
     def finish_rows(self) -> dict[str, list[tuple]]:
-        """Turn mutable records (subscriptions, contacts, users) into output tuples."""
+        """Turn the mutable records into output tuples (contract column order)."""
         cal = self.cal
         out = dict(self.rows)
-        subs = []
-        for sub in self.rows["billing_subscriptions"]:
-            tier, interval = sub["plan"]
-            ended = sub["ended"]
-            if ended is not None and ended >= cal.n_days:
-                ended = None  # a churn dated after the window is not yet known
-            subs.append(
+        out["billing_subscriptions"] = [
+            (
+                sub["id"],
+                self.account_id,
+                plan_id(sub["plan"][0], sub["plan"][1], self.currency),
+                int(sub["seats"]),
+                float(sub["discount"]),
+                cal.ts(sub["start"]),
+                None if sub["ended"] is None else cal.ts(sub["ended"]),
+                sub["reason"],
+            )
+            for sub in self.subscriptions
+        ]
+        out["crm_contacts"] = [
+            (
+                c["id"],
+                self.account_id,
+                c["name"],
+                c["email"],
+                c["title"],
+                c["champion"],
+                c["sponsor"],
+                cal.ts(c["created"]),
+                None if c["left"] is None else cal.ts(c["left"]),
+            )
+            for c in self.contacts
+        ]
+        plays = []
+        for play in self.interventions:
+            if not self.active_days[int(play["opened"])]:
+                continue  # e.g. a payment reminder that fell after the account had left
+            churned = [d for d in self.churn_days if play["opened"] < d <= play["close"] + 1]
+            if churned:
+                outcome, closed = "churned", max(float(churned[0]), play["first_action"])
+            elif play["close"] < cal.n_days:
+                outcome, closed = "recovered", play["close"]
+            else:
+                outcome, closed = "open", None
+            plays.append(
                 (
-                    sub["id"],
+                    play["id"],
                     self.account_id,
-                    plan_id(tier, interval, self.currency),
-                    int(sub["seats"]),
-                    float(sub["discount"]),
-                    cal.ts(sub["start"] + 9 / 24),
-                    None if ended is None else cal.ts(ended + 9 / 24),
-                    sub["reason"] if ended is not None else None,
+                    play["trigger"],
+                    PLAYBOOKS[play["trigger"]],
+                    cal.ts(play["opened"]),
+                    cal.ts(min(play["first_action"], cal.n_days - 1e-4)),
+                    None if closed is None else cal.ts(min(closed, cal.n_days - 1e-4)),
+                    outcome,
                 )
             )
-        out["billing_subscriptions"] = subs
-        out["crm_contacts"] = [tuple(c) for c in self.contacts]
+        out["crm_interventions"] = plays
         users = []
         for user in self.users:
             if user.created_day >= cal.n_days:
                 continue
             role = "admin" if user.is_admin else self.pick(("member", "viewer"), (0.8, 0.2))
             _, email = self.person()
+            # Provisioned before the working day starts, so sessions on that day follow it.
+            created = user.created_day + float(self.rng.uniform(6, 7)) / 24
             deactivated = user.deactivated_day
             if deactivated is not None and deactivated >= cal.n_days:
                 deactivated = None
-            created = user.created_day + self.time_of_day()
-            if deactivated is not None:
-                deactivated = max(deactivated + self.time_of_day(), created + 1 / 24)
             users.append(
                 (
                     user.user_id,
@@ -925,7 +1035,7 @@ class AccountSimulator:
                     email,
                     role,
                     cal.ts(created),
-                    None if deactivated is None else cal.ts(deactivated),
+                    None if deactivated is None else cal.ts(deactivated + self.time_of_day()),
                 )
             )
         out["product_users"] = users
@@ -943,7 +1053,3 @@ def simulate_account(config: GeneratorConfig, cal: Calendar, number: int) -> Acc
     result = sim.run()
     result.rows = sim.finish_rows()
     return result
-
-
-def month_length(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]

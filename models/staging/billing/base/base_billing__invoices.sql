@@ -12,7 +12,8 @@ source as (
         amount_due,
         amount_paid,
         currency,
-        status
+        status,
+        billing_reason
     from {{ source('billing', 'billing_invoices') }}
 
 ),
@@ -42,6 +43,7 @@ renamed as (
         {{ clean_string('account_id') }} as account_id,
         {{ clean_string('subscription_id') }} as subscription_id,
         {{ clean_enum('status') }} as invoice_status,
+        {{ clean_enum('billing_reason') }} as billing_reason,
         {{ clean_currency_code('currency') }} as currency,
         cast(amount_due as decimal(18, 2)) as amount_due,
         cast(amount_paid as decimal(18, 2)) as amount_paid,
@@ -59,6 +61,7 @@ ranked as (
         account_id,
         subscription_id,
         invoice_status,
+        billing_reason,
         currency,
         amount_due,
         amount_paid,
@@ -80,6 +83,7 @@ final as (
         account_id,
         subscription_id,
         invoice_status,
+        billing_reason,
         currency,
         amount_due,
         amount_paid,
