@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
-PYTHON ?= python3
+# Python 3.11 (the lock is resolved for it): python3.11 if present, else python3 if it is 3.11.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -16,6 +17,8 @@ TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 .PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate build-large
 
 $(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
+	    "Python 3.11 is required (found " + sys.version.split()[0] + "): set PYTHON=/path/to/python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
