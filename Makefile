@@ -71,10 +71,11 @@ LARGE_DIR ?= data/large
 benchmark-generate: install
 	$(BIN)/python -m cs_analytics.generator.benchmark --accounts 10000 --months 24 --output-dir $(LARGE_DIR)
 
-## Build the same models on the large Parquet data (sources read the files directly).
+## Build the same models on the large Parquet data (sources read the files directly). One dbt
+## thread: two queries over 10^8 rows at once would share DuckDB's memory limit.
 build-large: install
 	test -d $(LARGE_DIR)/product_events || $(MAKE) benchmark-generate
-	DBT_DUCKDB_PATH=$(CURDIR)/warehouse_large.duckdb $(BIN)/dbt build --exclude resource_type:seed \
+	DBT_DUCKDB_PATH=$(CURDIR)/warehouse_large.duckdb $(BIN)/dbt build --exclude resource_type:seed --threads 1 \
 	    --vars "{raw_external_location: \"read_parquet('$(LARGE_DIR)/{identifier}/*.parquet')\"}"
 
 clean:
