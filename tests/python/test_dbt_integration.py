@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import duckdb
 import pytest
-from dbt.cli.main import dbtRunner
+import yaml
+from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 from cs_analytics.contract import CONTRACT, all_tables
 
@@ -21,12 +24,12 @@ STAGING = {
 }
 
 
-def dbt(db_path: Path, *args: str) -> None:
-    """Run one dbt command against ``db_path``; fail the test with dbt's error otherwise."""
+def invoke_dbt(db_path: Path, *args: str) -> dbtRunnerResult:
+    """Run one dbt command against ``db_path`` and return dbt's result, success or not."""
     previous = os.environ.get("DBT_DUCKDB_PATH")
     os.environ["DBT_DUCKDB_PATH"] = str(db_path)
     try:
-        result = dbtRunner().invoke(
+        return dbtRunner().invoke(
             [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
              "--target", "ci", "--target-path", str(db_path.parent / "target"), "--quiet"]
         )  # fmt: skip
@@ -35,7 +38,20 @@ def dbt(db_path: Path, *args: str) -> None:
             os.environ.pop("DBT_DUCKDB_PATH", None)
         else:
             os.environ["DBT_DUCKDB_PATH"] = previous
-    assert result.success, f"dbt {' '.join(args)} failed: {result.exception or result.result}"
+
+
+def failed_nodes(result: dbtRunnerResult) -> dict[str, str]:
+    """The nodes a dbt command failed or errored on, with dbt's message."""
+    results = result.result.results if result.result else []
+    return {r.node.name: r.message for r in results if r.status in ("fail", "error")}
+
+
+def dbt(db_path: Path, *args: str) -> None:
+    """Run one dbt command against ``db_path``; fail the test with dbt's error otherwise."""
+    result = invoke_dbt(db_path, *args)
+    assert result.success, (
+        f"dbt {' '.join(args)} failed: {result.exception or failed_nodes(result)}"
+    )
 
 
 def fetch(db_path: Path, sql: str) -> list[tuple]:
@@ -116,44 +132,318 @@ def test_staging_normalises_emails_and_currencies(warehouse: Path) -> None:
     assert bad == (0, 0, 0, 0)
 
 
-def test_incremental_events_equal_full_refresh(tmp_path: Path) -> None:
-    """Load events in two batches (the second with late arrivals), then compare to a rebuild."""
-    db_path = tmp_path / "incremental.duckdb"
-    cutoff = "2026-08-15 00:00:00"
+# Incremental stg_product__events. Each test copies a seeded warehouse, loads the raw events in
+# two batches (batch 1 by full refresh, then an incremental run) and compares with a rebuild.
+
+# What the tests of stg_product__events read: the model, the rejected rows it reconciles with,
+# and the parents of its relationships tests. EVENT_TESTS runs every test on these models (not
+# the project-wide ones, such as the accuracy test over all staging models).
+EVENT_MODELS = (
+    "+stg_product__events",
+    "+stg_product__rejected_rows",
+    "+stg_product__users",
+    "+stg_crm__accounts",
+)
+EVENT_TESTS = ("test", "--select", *EVENT_MODELS, "--indirect-selection", "cautious")
+
+# Every raw delivery with its place among the deliveries of its event id (ids as the base model
+# cleans them; deliveries without an id or a received_at are never held back).
+DELIVERIES_SQL = """
+    deliveries as (
+        select
+            row_no,
+            trim(event_id) as event_id,
+            occurred_at,
+            received_at,
+            count(*) over (partition by trim(event_id)) as delivery_count,
+            row_number() over (
+                partition by trim(event_id) order by received_at, row_no
+            ) as delivery_no,
+            lead(received_at) over (
+                partition by trim(event_id) order by received_at, row_no
+            ) as next_received_at,
+            max(received_at) over (partition by trim(event_id)) as last_received_at
+        from scenario.all_deliveries
+        where nullif(trim(event_id), '') is not null and received_at is not null
+    )
+"""
+
+# The cut-off T between the batches, about 30 days before the newest delivery: the midnight
+# after the latest duplicated event (first copy received at least 30 days before the newest
+# delivery) whose copies were all received on one day. So [T - 2 days, T) holds at least one
+# first copy whose later copies all fall in batch 1.
+CUTOFF_SQL = f"""
+    with {DELIVERIES_SQL}
+    select date_trunc('day', max(received_at)) + interval 1 day
+    from deliveries
+    where
+        delivery_no = 1
+        and delivery_count > 1
+        and next_received_at > received_at
+        and last_received_at < date_trunc('day', received_at) + interval 1 day
+        and received_at <= (select max(received_at) - interval 30 day from deliveries)
+"""
+
+# Deliveries received before T but landing in the raw table only with batch 2:
+# - duplicate_first_copy: the first copy of a duplicated event, received in [T - 2 days, T),
+#   whose later copies are in batch 1 (so batch 1 stages a later copy);
+# - late_event: a single delivery received in [T - 2 days, T) more than an hour after it
+#   occurred;
+# - before_window (only when asked): a single delivery received in [T - 10 days, T - 9 days),
+#   long before the look-back window of the incremental run.
+HELD_BACK_SQL = f"""
+    with {DELIVERIES_SQL}
+    select
+        row_no,
+        event_id,
+        received_at,
+        case
+            when delivery_count > 1 then 'duplicate_first_copy'
+            when received_at >= $cutoff - interval 2 day then 'late_event'
+            else 'before_window'
+        end as kind
+    from deliveries
+    where
+        (
+            received_at >= $cutoff - interval 2 day
+            and received_at < $cutoff
+            and (
+                (
+                    delivery_count > 1
+                    and delivery_no = 1
+                    and next_received_at > received_at
+                    and last_received_at < $cutoff
+                )
+                or (delivery_count = 1 and received_at > occurred_at + interval 1 hour)
+            )
+        )
+        or (
+            $before_window
+            and delivery_count = 1
+            and received_at >= $cutoff - interval 10 day
+            and received_at < $cutoff - interval 9 day
+        )
+"""
+
+
+def event_lookback_days() -> int:
+    """The project's default look-back of the incremental events (dbt_project.yml vars)."""
+    with (PROJECT_DIR / "dbt_project.yml").open() as project:
+        return int(yaml.safe_load(project)["vars"]["event_lookback_days"])
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse holding only the seeds; tests copy it (same file name) instead of reseeding."""
+    db_path = tmp_path_factory.mktemp("seeded") / "events.duckdb"
     dbt(db_path, "seed")
     with duckdb.connect(str(db_path)) as con:
-        con.execute("create table raw.events_all as select * from raw.product_events")
-        con.execute(f"delete from raw.product_events where received_at >= timestamp '{cutoff}'")
-        late = con.execute(
-            f"select count(*) from raw.events_all where received_at >= timestamp '{cutoff}' "
-            f"and occurred_at < timestamp '{cutoff}'"
-        ).fetchone()[0]
-    assert late > 0, "the second batch must contain late events for this test to mean anything"
-    dbt(db_path, "run", "--select", "+stg_product__events", "--full-refresh")
+        con.execute("checkpoint")
+    return db_path
+
+
+def load_first_batch(seeded: Path, tmp_path: Path, *, before_window: bool = False) -> Path:
+    """Copy the seeded warehouse; build the events from batch 1 (received before the cut-off T,
+    less the held-back deliveries) by full refresh; then land the held-back deliveries and the
+    rest in the raw table, ready for an incremental run. Leaves in schema ``scenario``:
+    ``all_deliveries`` (the raw events with a row_no), ``held_back`` (row_no, event_id,
+    received_at, kind), ``batch_1`` (its row_nos) and ``first_batch`` (the model after it)."""
+    db_path = tmp_path / seeded.name
+    shutil.copyfile(seeded, db_path)
     with duckdb.connect(str(db_path)) as con:
-        first_batch = con.execute("select count(*) from staging.stg_product__events").fetchone()[0]
-        con.execute("insert into raw.product_events select * from raw.events_all "
-                    f"where received_at >= timestamp '{cutoff}'")  # fmt: skip
-    dbt(db_path, "run", "--select", "stg_product__events")
+        con.execute("create schema scenario")
+        con.execute("create table scenario.all_deliveries as "
+                    "select row_number() over () as row_no, * from raw.product_events")  # fmt: skip
+        cutoff = con.execute(CUTOFF_SQL).fetchone()[0]
+        assert cutoff is not None, "the data has no duplicated event to hold back"
+        params = {"cutoff": cutoff, "before_window": before_window}
+        con.execute(f"create table scenario.held_back as {HELD_BACK_SQL}", params)
+        con.execute(
+            "create table scenario.batch_1 as select row_no from scenario.all_deliveries "
+            "where received_at < $cutoff and row_no not in (select row_no from scenario.held_back)",
+            {"cutoff": cutoff},
+        )
+        con.execute("delete from raw.product_events")
+        con.execute(
+            "insert into raw.product_events select * exclude (row_no) "
+            "from scenario.all_deliveries semi join scenario.batch_1 using (row_no)"
+        )
+        batch_1 = con.execute("select count(*) from raw.product_events").fetchone()[0]
+        kinds = dict(con.execute("select kind, count(*) from scenario.held_back group by kind")
+                     .fetchall())  # fmt: skip
+    assert kinds.get("duplicate_first_copy", 0) > 0, kinds
+    assert kinds.get("late_event", 0) > 0, kinds
+    assert (kinds.get("before_window", 0) > 0) == before_window, kinds
+
+    dbt(db_path, "run", "--select", *EVENT_MODELS, "--full-refresh")
     with duckdb.connect(str(db_path)) as con:
-        con.execute("create table main.incremental_result as "
+        con.execute("create table scenario.first_batch as "
+                    "select * from staging.stg_product__events")  # fmt: skip
+        staged, watermark = con.execute(
+            "select count(*), max(received_at) from scenario.first_batch"
+        ).fetchone()
+        # The held-back deliveries in [T - 2 days, T) are inside the look-back window of the
+        # next run; the before_window ones are far outside it.
+        earliest_recent, latest_old = con.execute(
+            "select min(received_at) filter (where kind <> 'before_window'), "
+            "max(received_at) filter (where kind = 'before_window') from scenario.held_back"
+        ).fetchone()
+        con.execute(
+            "insert into raw.product_events select * exclude (row_no) "
+            "from scenario.all_deliveries anti join scenario.batch_1 using (row_no)"
+        )
+        total = con.execute("select count(*) from raw.product_events").fetchone()[0]
+    lookback = timedelta(days=event_lookback_days())
+    assert 0 < staged <= batch_1 < total
+    assert earliest_recent >= watermark - lookback, (earliest_recent, watermark, lookback)
+    assert latest_old is None or latest_old < watermark - lookback, (latest_old, watermark)
+    return db_path
+
+
+def compare_with_full_refresh(db_path: Path) -> tuple[int, int, int, int]:
+    """Save the model as ``scenario.incremental`` and rebuild it by full refresh. Returns the
+    row counts (incremental, full refresh) and the rows found only in one of them (``except
+    all`` both ways)."""
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("create table scenario.incremental as "
                     "select * from staging.stg_product__events")  # fmt: skip
     dbt(db_path, "run", "--select", "stg_product__events", "--full-refresh")
-    with duckdb.connect(str(db_path)) as con:
-        counts = con.execute(
-            """
-            select
-                (select count(*) from main.incremental_result),
-                (select count(*) from staging.stg_product__events),
-                (select count(*) from (select * from main.incremental_result
-                    except all select * from staging.stg_product__events)),
-                (select count(*) from (select * from staging.stg_product__events
-                    except all select * from main.incremental_result))
-            """
-        ).fetchone()
-    incremental, full, only_incremental, only_full = counts
-    assert first_batch < incremental
+    return fetch(
+        db_path,
+        """
+        select
+            (select count(*) from scenario.incremental),
+            (select count(*) from staging.stg_product__events),
+            (select count(*) from (select * from scenario.incremental
+                except all select * from staging.stg_product__events)),
+            (select count(*) from (select * from staging.stg_product__events
+                except all select * from scenario.incremental))
+        """,
+    )[0]
+
+
+def test_incremental_events_equal_full_refresh(seeded: Path, tmp_path: Path) -> None:
+    """Late deliveries inside the look-back window, among them first copies of events whose
+    later copy batch 1 staged: the incremental run gives exactly the full-refresh table."""
+    db_path = load_first_batch(seeded, tmp_path)
+    dbt(db_path, "run", "--select", "stg_product__events")
+    dbt(db_path, *EVENT_TESTS)
+    # Every usable held-back delivery is staged: the first copies replaced the later copies
+    # batch 1 had staged.
+    usable, staged, replaced = fetch(
+        db_path,
+        """
+        with usable as (
+            select held_back.event_id, held_back.received_at, held_back.kind
+            from scenario.held_back as held_back
+            inner join staging.base_product__events as base
+                on held_back.event_id = base.event_id
+                and held_back.received_at = base.received_at
+            where base.rejection_reason is null
+        )
+        select
+            count(*),
+            count(events.event_id),
+            count(*) filter (
+                where usable.kind = 'duplicate_first_copy'
+                and first_batch.received_at > usable.received_at
+            )
+        from usable
+        left join staging.stg_product__events as events
+            on usable.event_id = events.event_id
+            and usable.received_at = events.received_at
+        left join scenario.first_batch as first_batch
+            on usable.event_id = first_batch.event_id
+        """,
+    )[0]
+    assert usable > 0
+    assert staged == usable
+    assert replaced > 0, "no held-back first copy replaced a later copy staged by batch 1"
+    incremental, full, only_incremental, only_full = compare_with_full_refresh(db_path)
     assert incremental == full
+    assert (only_incremental, only_full) == (0, 0)
+
+
+def test_incremental_events_older_than_lookback_fail_reconciliation(
+    seeded: Path, tmp_path: Path
+) -> None:
+    """A delivery received long before the look-back window but landing late is not loaded by
+    an incremental run: row_count_reconciles fails (nothing is lost silently), and a full
+    refresh repairs the model."""
+    db_path = load_first_batch(seeded, tmp_path, before_window=True)
+    dbt(db_path, "run", "--select", "stg_product__events")
+    result = invoke_dbt(db_path, *EVENT_TESTS)
+    failed = failed_nodes(result)
+    assert not result.success
+    assert failed, result.exception
+    assert all(name.startswith("row_count_reconciles_stg_product__events") for name in failed), (
+        failed
+    )
+    incremental, full, only_incremental, only_full = compare_with_full_refresh(db_path)
+    dbt(db_path, *EVENT_TESTS)
+    # Exactly the usable before-window deliveries are missing from the incremental table.
+    missing, expected, unexpected = fetch(
+        db_path,
+        """
+        with missing as (
+            select event_id from staging.stg_product__events
+            except
+            select event_id from scenario.incremental
+        ),
+        expected as (
+            select events.event_id
+            from staging.stg_product__events as events
+            inner join scenario.held_back as held_back
+                on events.event_id = held_back.event_id
+            where held_back.kind = 'before_window'
+        )
+        select
+            (select count(*) from missing),
+            (select count(*) from expected),
+            (select count(*) from (select * from missing except select * from expected))
+        """,
+    )[0]
+    assert only_incremental == 0
+    assert expected > 0
+    assert (missing, unexpected) == (expected, 0)
+    assert full - incremental == only_full == expected
+
+
+def test_incremental_events_need_the_lookback(seeded: Path, tmp_path: Path) -> None:
+    """Without the look-back (event_lookback_days = 0) the same incremental run misses held-back
+    deliveries: the look-back is what makes the first test pass."""
+    db_path = load_first_batch(seeded, tmp_path)
+    dbt(db_path, "run", "--select", "stg_product__events", "--vars", "{event_lookback_days: 0}")
+    only_full = compare_with_full_refresh(db_path)[3]
+    assert only_full > 0
+    # The differences are all held-back events.
+    outside = fetch(
+        db_path,
+        """
+        select count(*) from (
+            (select * from staging.stg_product__events
+             except all select * from scenario.incremental)
+            union all
+            (select * from scenario.incremental
+             except all select * from staging.stg_product__events)
+        ) as differences
+        where event_id not in (select held_back.event_id from scenario.held_back as held_back)
+        """,
+    )[0][0]
+    assert outside == 0
+
+
+def test_incremental_events_reload_an_empty_table(seeded: Path, tmp_path: Path) -> None:
+    """An existing but empty model has no watermark: the incremental run loads everything."""
+    db_path = tmp_path / seeded.name
+    shutil.copyfile(seeded, db_path)
+    dbt(db_path, "run", "--select", *EVENT_MODELS)
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("create schema scenario")
+        con.execute("delete from staging.stg_product__events")
+    dbt(db_path, "run", "--select", "stg_product__events")
+    incremental, full, only_incremental, only_full = compare_with_full_refresh(db_path)
+    assert incremental == full > 0
     assert (only_incremental, only_full) == (0, 0)
 
 

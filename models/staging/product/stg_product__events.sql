@@ -1,32 +1,39 @@
 {{
     config(
         materialized='incremental',
-        incremental_strategy='append',
+        incremental_strategy='delete+insert',
         unique_key='event_id',
         on_schema_change='fail',
     )
 }}
 
 {#-
-    One row per usable event: the first received delivery of each event_id.
+    One row per usable event: the first received delivery of each event_id, if that delivery is
+    usable (no rejection_reason).
 
-    Incremental run: the batch is every delivery received since the newest one already loaded,
-    minus var('event_lookback_days') (late arrivals). Duplicates are ranked over all deliveries
-    of the batch's event ids, whenever received, so the copy kept is the one a full refresh
-    keeps; a first delivery already loaded (it was then received after the same cut-off) is
-    skipped. Only the batch's event ids are ranked: a daily run never sorts the whole history.
+    Incremental run (delete+insert on event_id): the batch is every event_id with a delivery
+    received since the newest received_at already loaded minus var('event_lookback_days') (late
+    arrivals). All deliveries of those event ids, whenever received, are ranked, so the copy kept
+    is the one a full refresh keeps even when an earlier copy arrives after a later one was
+    loaded; dbt then deletes the event ids this query returns (batch events whose first delivery
+    is usable) from the table and inserts the rows. A batch event whose first delivery is
+    rejected is not deleted: row_count_reconciles fails (see the YAML). Only the batch's event
+    ids are ranked: a daily run never sorts the whole history. An empty table has no newest
+    received_at: the watermark then falls back to 1900-01-01.
 -#}
 
 {%- if is_incremental() %}
-    {%- set received_cutoff = dbt.dateadd(
-        'day',
-        -var('event_lookback_days'),
-        '(select max(loaded.received_at) from ' ~ this ~ ' as loaded)'
-    ) %}
-    {#- Only first deliveries received in the batch are new. -#}
-    {%- set batch_filter = 'received_at >= ' ~ received_cutoff %}
-{%- else %}
-    {%- set batch_filter = 'true' %}
+    {%- set newest_loaded_at -%}
+        (
+            select
+                coalesce(
+                    max(loaded.received_at),
+                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                )
+            from {{ this }} as loaded
+        )
+    {%- endset %}
+    {%- set received_cutoff = dbt.dateadd('day', -var('event_lookback_days'), newest_loaded_at) %}
 {%- endif %}
 
 with
@@ -86,30 +93,6 @@ first_deliveries as (
     where
         delivery_rank = 1
         and rejection_reason is null
-        and {{ batch_filter }}
-
-),
-
-new_events as (
-
-    select
-        first_deliveries.event_id,
-        first_deliveries.account_id,
-        first_deliveries.user_id,
-        first_deliveries.event_name,
-        first_deliveries.feature,
-        first_deliveries.duration_seconds,
-        first_deliveries.occurred_at,
-        first_deliveries.received_at
-    from first_deliveries
-    {% if is_incremental() %}
-        where
-            first_deliveries.event_id not in (
-                select already_loaded.event_id
-                from {{ this }} as already_loaded
-                where already_loaded.received_at >= {{ received_cutoff }}
-            )
-    {% endif %}
 
 ),
 
@@ -125,7 +108,7 @@ final as (
         cast(occurred_at as date) as occurred_date,
         occurred_at,
         received_at
-    from new_events
+    from first_deliveries
 
 )
 
