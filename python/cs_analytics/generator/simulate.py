@@ -527,13 +527,13 @@ class AccountSimulator:
         """The first contacts, all known before the contract starts (14+ days after creation).
 
         Contact 0 is a champion; with three or more contacts the last may be the executive
-        sponsor and the second a champion too. At least one contact is neither, and only
-        champions and sponsors leave, so an account always has someone to talk to.
+        sponsor, and with four or more the third may be a champion too. Contact 1 is neither,
+        and only champions and sponsors leave, so an account always has someone to talk to.
         """
         low, high = SEGMENT_CONTACTS[self.segment]
         n = int(self.rng.integers(low, high + 1))
         for i in range(n):
-            is_champion = i == 0 or (i == 1 and n >= 3 and self.chance(0.4))
+            is_champion = i == 0 or (i == 2 and n >= 4 and self.chance(0.4))
             is_sponsor = i == n - 1 and n >= 3 and (self.segment != "smb" or self.chance(0.3))
             title = "Executive Sponsor" if is_sponsor else self.pick(TITLES)
             self.add_contact(
