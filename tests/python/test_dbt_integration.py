@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -455,3 +456,109 @@ def test_contract_tables_are_all_seeded(warehouse: Path) -> None:
         )
     }  # fmt: skip
     assert set(all_tables()) <= seeded
+
+
+# -- project conventions (STYLE.md), read from the manifest of the session build -------------
+
+
+def manifest(warehouse: Path) -> dict:
+    return json.loads((warehouse.parent / "target" / "manifest.json").read_text())
+
+
+def models(man: dict) -> dict[str, dict]:
+    return {
+        node["name"]: node
+        for node in man["nodes"].values()
+        if node["resource_type"] == "model" and node["package_name"] == "cs_analytics"
+    }
+
+
+def tests_by_model(man: dict) -> dict[str, set[tuple[str, str | None]]]:
+    """Model name -> {(generic test name, column)} of the tests attached to it."""
+    by_model: dict[str, set[tuple[str, str | None]]] = {}
+    for node in man["nodes"].values():
+        if node["resource_type"] != "test" or not node.get("test_metadata"):
+            continue
+        attached = node.get("attached_node") or ""
+        if attached.startswith("model."):
+            name = attached.split(".")[-1]
+            by_model.setdefault(name, set()).add(
+                (node["test_metadata"]["name"], node.get("column_name"))
+            )
+    return by_model
+
+
+def test_every_model_and_column_is_documented(warehouse: Path) -> None:
+    """Every model has a description, and every column it builds is documented in its YAML."""
+    built = fetch(
+        warehouse,
+        "select table_name, column_name from information_schema.columns "
+        "where table_schema in ('staging', 'intermediate', 'marts')",
+    )
+    problems = []
+    for name, node in models(manifest(warehouse)).items():
+        if not node["description"].strip():
+            problems.append(f"{name}: no description")
+        documented = {
+            column for column, spec in node["columns"].items() if spec["description"].strip()
+        }
+        actual = {column for table, column in built if table == node["alias"]}
+        assert actual, f"{name} was not built"
+        problems += [f"{name}.{column}: undocumented" for column in sorted(actual - documented)]
+    assert problems == []
+
+
+def test_sources_are_documented_with_freshness(warehouse: Path) -> None:
+    """Every source table and contract column is described; time-stamped tables have freshness."""
+    problems = []
+    for source in manifest(warehouse)["sources"].values():
+        name = f"{source['source_name']}.{source['name']}"
+        if not source["description"].strip():
+            problems.append(f"{name}: no description")
+        contract_columns = set(all_tables()[source["name"]])
+        documented = {c for c, spec in source["columns"].items() if spec["description"].strip()}
+        problems += [f"{name}.{c}: undocumented" for c in sorted(contract_columns - documented)]
+        # Freshness needs a time column: price books and targets have none.
+        has_time = any(t in ("timestamp", "date") for t in all_tables()[source["name"]].values())
+        freshness = source.get("freshness") or {}
+        if has_time and not (freshness.get("error_after") or {}).get("count"):
+            problems.append(f"{name}: no freshness")
+    assert problems == []
+
+
+def test_every_model_has_a_tested_primary_key(warehouse: Path) -> None:
+    """Staging, intermediate and mart models: a key tested unique and not null (base models
+    and rejected-rows models hold duplicates by design and are exempt)."""
+    man = manifest(warehouse)
+    tests = tests_by_model(man)
+    missing = []
+    for name in models(man):
+        if name.startswith("base_") or name.endswith("__rejected_rows"):
+            continue
+        attached = tests.get(name, set())
+        unique_columns = {column for test, column in attached if test == "unique"}
+        not_null_columns = {column for test, column in attached if test == "not_null"}
+        composite = any(test == "unique_combination_of_columns" for test, _ in attached)
+        if not (unique_columns & not_null_columns) and not composite:
+            missing.append(name)
+    assert missing == []
+
+
+def test_only_base_models_read_sources(warehouse: Path) -> None:
+    readers = {
+        name
+        for name, node in models(manifest(warehouse)).items()
+        if any(dep.startswith("source.") for dep in node["depends_on"]["nodes"])
+    }
+    assert readers and all(name.startswith("base_") for name in readers), readers
+
+
+def test_every_staging_model_reconciles_with_its_raw_table(warehouse: Path) -> None:
+    man = manifest(warehouse)
+    tests = tests_by_model(man)
+    staging = [name for name in models(man) if name.startswith("stg_") and "rejected" not in name]
+    assert len(staging) == len(all_tables())
+    missing = [
+        name for name in staging if ("row_count_reconciles", None) not in tests.get(name, set())
+    ]
+    assert missing == []
