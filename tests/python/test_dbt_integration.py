@@ -473,7 +473,7 @@ def models(man: dict) -> dict[str, dict]:
     }
 
 
-def tests_by_model(man: dict) -> dict[str, set[tuple[str, str | None]]]:
+def attached_tests(man: dict) -> dict[str, set[tuple[str, str | None]]]:
     """Model name -> {(generic test name, column)} of the tests attached to it."""
     by_model: dict[str, set[tuple[str, str | None]]] = {}
     for node in man["nodes"].values():
@@ -530,7 +530,7 @@ def test_every_model_has_a_tested_primary_key(warehouse: Path) -> None:
     """Staging, intermediate and mart models: a key tested unique and not null (base models
     and rejected-rows models hold duplicates by design and are exempt)."""
     man = manifest(warehouse)
-    tests = tests_by_model(man)
+    tests = attached_tests(man)
     missing = []
     for name in models(man):
         if name.startswith("base_") or name.endswith("__rejected_rows"):
@@ -555,7 +555,7 @@ def test_only_base_models_read_sources(warehouse: Path) -> None:
 
 def test_every_staging_model_reconciles_with_its_raw_table(warehouse: Path) -> None:
     man = manifest(warehouse)
-    tests = tests_by_model(man)
+    tests = attached_tests(man)
     staging = [name for name in models(man) if name.startswith("stg_") and "rejected" not in name]
     assert len(staging) == len(all_tables())
     missing = [
