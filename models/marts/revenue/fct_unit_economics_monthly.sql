@@ -1,0 +1,134 @@
+{#-
+    CLV and CAC payback by month and segment (plus 'all'), from retention and acquisition costs.
+    Gross margin is var('gross_margin').
+-#}
+
+with
+
+retention as (
+
+    select
+        month_start_date,
+        segment,
+        accounts_at_start,
+        churned_accounts,
+        new_accounts,
+        new_mrr_usd,
+        arpa_usd
+    from {{ ref('fct_retention_monthly') }}
+
+),
+
+acquisition_costs as (
+
+    select
+        month_start_date,
+        segment,
+        sales_marketing_spend_usd,
+        new_customers_won
+    from {{ ref('stg_reference__acquisition_costs') }}
+
+),
+
+costs_by_segment as (
+
+    select
+        month_start_date,
+        segment,
+        sales_marketing_spend_usd,
+        new_customers_won
+    from acquisition_costs
+
+    union all
+
+    select
+        month_start_date,
+        'all' as segment,
+        sum(sales_marketing_spend_usd) as sales_marketing_spend_usd,
+        sum(new_customers_won) as new_customers_won
+    from acquisition_costs
+    group by month_start_date
+
+),
+
+windowed as (
+
+    select
+        month_start_date,
+        segment,
+        new_accounts,
+        new_mrr_usd,
+        arpa_usd,
+        sum(churned_accounts) over (
+            partition by segment
+            order by month_start_date
+            rows between 11 preceding and current row
+        ) as churned_accounts_t12m,
+        sum(accounts_at_start) over (
+            partition by segment
+            order by month_start_date
+            rows between 11 preceding and current row
+        ) as accounts_at_start_t12m,
+        count(*) over (
+            partition by segment
+            order by month_start_date
+            rows between 11 preceding and current row
+        ) as months_in_window
+    from retention
+
+),
+
+combined as (
+
+    select
+        windowed.month_start_date,
+        windowed.segment,
+        windowed.new_accounts,
+        windowed.new_mrr_usd,
+        windowed.arpa_usd,
+        costs_by_segment.sales_marketing_spend_usd,
+        costs_by_segment.new_customers_won,
+        case
+            when windowed.months_in_window = 12
+                then
+                    windowed.churned_accounts_t12m * 1.0
+                    / nullif(windowed.accounts_at_start_t12m, 0)
+        end as logo_churn_rate_t12m,
+        {{ var('gross_margin') }} as gross_margin
+    from windowed
+    left join costs_by_segment
+        on
+            windowed.month_start_date = costs_by_segment.month_start_date
+            and windowed.segment = costs_by_segment.segment
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat([dbt.cast('month_start_date', dbt.type_string()), "'-'", 'segment']) }}
+            as unit_economics_month_id,
+        segment,
+        cast(new_accounts as {{ dbt.type_bigint() }}) as new_accounts,
+        cast(new_customers_won as {{ dbt.type_bigint() }}) as new_customers_won,
+        cast(gross_margin as decimal(18, 4)) as gross_margin,
+        arpa_usd,
+        cast(logo_churn_rate_t12m as decimal(18, 6)) as logo_churn_rate_t12m,
+        cast(
+            arpa_usd * gross_margin / nullif(logo_churn_rate_t12m, 0) as decimal(18, 2)
+        ) as clv_usd,
+        cast(sales_marketing_spend_usd as decimal(18, 2)) as sales_marketing_spend_usd,
+        cast(
+            sales_marketing_spend_usd / nullif(new_customers_won, 0) as decimal(18, 2)
+        ) as cac_usd,
+        new_mrr_usd,
+        cast(
+            sales_marketing_spend_usd / nullif(new_mrr_usd * gross_margin, 0)
+            as decimal(18, 2)
+        ) as cac_payback_months,
+        month_start_date
+    from combined
+
+)
+
+select * from final
