@@ -3,7 +3,8 @@
     first subscription start to the month of var('as_of_date'), with the MRR of the month in
     the plan currency and in USD (that month's fx rate), seats and plan.
 
-    MRR of a month = the subscription state at the end of the month: the rows active at the
+    MRR of a month = the subscription state at the end of the month (at the end of the as-of
+    date in the as-of month; nothing later is read): the rows active at the
     month end; if none is (the last subscription ended during the month), the rows that ended
     last in it, so an account counts as paying in its final, partial month and its churn shows
     in the month after. MRR of a row = unit_amount x quantity x (1 - discount), annual plans / 12.
@@ -11,28 +12,20 @@
 
 with
 
-subscriptions as (
+priced_subscriptions as (
 
     select
         subscription_id,
         account_id,
         plan_id,
+        currency,
         quantity,
-        discount_percent,
+        mrr,
         started_at,
         ended_at
-    from {{ ref('stg_billing__subscriptions') }}
-
-),
-
-plans as (
-
-    select
-        plan_id,
-        billing_interval,
-        currency,
-        unit_amount
-    from {{ ref('stg_billing__plans') }}
+    from {{ ref('int_subscriptions_priced') }}
+    -- Nothing that starts after the as-of date is known yet.
+    where started_at < {{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
 
 ),
 
@@ -48,15 +41,18 @@ fx_rates as (
 
 as_of_month as (
 
-    select {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
-        as month_start_date
+    select
+        {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+            as month_start_date,
+        cast({{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
+            as {{ dbt.type_timestamp() }}) as period_end_at
 
 ),
 
 first_month as (
 
     select min({{ dbt.date_trunc('month', 'started_at') }}) as month_start_date
-    from subscriptions
+    from priced_subscriptions
 
 ),
 
@@ -82,34 +78,17 @@ calendar_months as (
 
     select
         months.month_start_date,
-        cast({{ dbt.dateadd('month', 1, 'months.month_start_date') }} as date)
-            as next_month_start_date
+        -- The state is read at the end of the month, or at the end of the as-of date in the
+        -- as-of month (never after it).
+        case
+            when months.month_start_date = as_of_month.month_start_date
+                then as_of_month.period_end_at
+            else cast({{ dbt.dateadd('month', 1, 'months.month_start_date') }}
+                as {{ dbt.type_timestamp() }})
+        end as period_end_at
     from months
     cross join as_of_month
     where months.month_start_date <= as_of_month.month_start_date
-
-),
-
-priced_subscriptions as (
-
-    select
-        subscriptions.subscription_id,
-        subscriptions.account_id,
-        subscriptions.plan_id,
-        plans.currency,
-        subscriptions.quantity,
-        subscriptions.started_at,
-        subscriptions.ended_at,
-        cast(
-            plans.unit_amount
-            * subscriptions.quantity
-            * (1 - subscriptions.discount_percent / 100.0)
-            / case when plans.billing_interval = 'year' then 12 else 1 end
-            as decimal(18, 4)
-        ) as mrr
-    from subscriptions
-    inner join plans
-        on subscriptions.plan_id = plans.plan_id
 
 ),
 
@@ -128,7 +107,7 @@ account_months as (
     select
         account_first_months.account_id,
         calendar_months.month_start_date,
-        calendar_months.next_month_start_date
+        calendar_months.period_end_at
     from account_first_months
     inner join calendar_months
         on account_first_months.first_paid_month <= calendar_months.month_start_date
@@ -149,13 +128,13 @@ overlapping as (
         priced_subscriptions.ended_at,
         (
             priced_subscriptions.ended_at is null
-            or priced_subscriptions.ended_at >= account_months.next_month_start_date
-        ) as is_active_at_month_end
+            or priced_subscriptions.ended_at >= account_months.period_end_at
+        ) as is_active_at_period_end
     from account_months
     inner join priced_subscriptions
         on
             account_months.account_id = priced_subscriptions.account_id
-            and account_months.next_month_start_date > priced_subscriptions.started_at
+            and account_months.period_end_at > priced_subscriptions.started_at
             and (
                 priced_subscriptions.ended_at is null
                 or account_months.month_start_date < priced_subscriptions.ended_at
@@ -174,8 +153,8 @@ flagged as (
         quantity,
         mrr,
         ended_at,
-        is_active_at_month_end,
-        max(case when is_active_at_month_end then 1 else 0 end) over (
+        is_active_at_period_end,
+        max(case when is_active_at_period_end then 1 else 0 end) over (
             partition by account_id, month_start_date
         ) as has_month_end_state,
         max(ended_at) over (partition by account_id, month_start_date) as last_ended_at
@@ -196,7 +175,7 @@ month_states as (
         mrr
     from flagged
     where
-        is_active_at_month_end
+        is_active_at_period_end
         or (has_month_end_state = 0 and ended_at = last_ended_at)
 
 ),

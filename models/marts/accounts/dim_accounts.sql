@@ -2,6 +2,11 @@
     One row per CRM account, with billing facts as of var('as_of_date'): first paid month,
     current plan, seats, MRR, status and lifecycle stage. Company attributes only: no contact
     names or emails (personal data never reaches a mart).
+
+    "Current" means the subscription rows live at the end of the as-of date (started on or
+    before it, not ended by its end). The revenue spine may still count an account that ended
+    during the as-of month as paying in that month (its final, partial month); here it is
+    churned.
 -#}
 
 with
@@ -26,19 +31,25 @@ subscriptions as (
     select
         subscription_id,
         account_id,
+        plan_id,
+        plan_tier,
+        billing_interval,
+        currency,
+        quantity,
+        mrr,
         started_at,
         ended_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_priced') }}
 
 ),
 
-plans as (
+fx_rates as (
 
     select
-        plan_id,
-        plan_tier,
-        billing_interval
-    from {{ ref('stg_billing__plans') }}
+        currency,
+        month_start_date,
+        rate_to_usd
+    from {{ ref('stg_reference__fx_rates') }}
 
 ),
 
@@ -47,33 +58,72 @@ spine as (
     select
         account_id,
         month_start_date,
-        plan_id,
-        seats,
-        mrr_usd,
         is_paying
     from {{ ref('int_account_months_revenue') }}
 
 ),
 
-as_of as (
+lifecycle as (
 
-    select cast('{{ var("as_of_date") }}' as date) as as_of_date
+    select
+        account_id,
+        month_start_date,
+        contract_start_date,
+        next_renewal_date,
+        lifecycle_stage
+    from {{ ref('int_account_months_lifecycle') }}
 
 ),
 
-latest_month as (
+as_of as (
 
     select
-        spine.account_id,
-        spine.plan_id,
-        spine.seats,
-        spine.mrr_usd,
-        spine.is_paying
-    from spine
+        cast('{{ var("as_of_date") }}' as date) as as_of_date,
+        {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+            as as_of_month,
+        cast({{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
+            as {{ dbt.type_timestamp() }}) as period_end_at
+
+),
+
+live_subscriptions as (
+
+    select
+        subscriptions.account_id,
+        subscriptions.plan_id,
+        subscriptions.plan_tier,
+        subscriptions.billing_interval,
+        subscriptions.quantity,
+        subscriptions.mrr,
+        subscriptions.mrr * fx_rates.rate_to_usd as mrr_usd,
+        row_number() over (
+            partition by subscriptions.account_id
+            order by subscriptions.mrr desc, subscriptions.plan_id
+        ) as mrr_rank
+    from subscriptions
+    cross join as_of
+    left join fx_rates
+        on
+            subscriptions.currency = fx_rates.currency
+            and fx_rates.month_start_date = as_of.as_of_month
     where
-        spine.month_start_date = (
-            select max(all_months.month_start_date) from spine as all_months
-        )
+        subscriptions.started_at < as_of.period_end_at
+        and (subscriptions.ended_at is null or subscriptions.ended_at >= as_of.period_end_at)
+
+),
+
+current_subscriptions as (
+
+    -- Several live rows add up; the plan shown is the one carrying the most MRR.
+    select
+        account_id,
+        max(case when mrr_rank = 1 then plan_id end) as current_plan_id,
+        max(case when mrr_rank = 1 then plan_tier end) as current_plan_tier,
+        max(case when mrr_rank = 1 then billing_interval end) as current_billing_interval,
+        sum(quantity) as current_seats,
+        sum(mrr_usd) as current_mrr_usd
+    from live_subscriptions
+    group by account_id
 
 ),
 
@@ -88,35 +138,7 @@ first_paid as (
 
 ),
 
-spell_starts as (
-
-    -- A subscription row that does not continue the previous one starts a paying spell
-    -- (the first contract or a reactivation).
-    select
-        subscriptions.account_id,
-        subscriptions.started_at
-    from subscriptions
-    left join subscriptions as previous
-        on
-            subscriptions.account_id = previous.account_id
-            and subscriptions.started_at = previous.ended_at
-    where previous.subscription_id is null
-
-),
-
-contract_starts as (
-
-    select
-        spell_starts.account_id,
-        max(cast(spell_starts.started_at as date)) as contract_start_date
-    from spell_starts
-    cross join as_of
-    where cast(spell_starts.started_at as date) <= as_of.as_of_date
-    group by spell_starts.account_id
-
-),
-
-current_state as (
+joined as (
 
     select
         accounts.account_id,
@@ -126,27 +148,27 @@ current_state as (
         accounts.segment,
         accounts.region,
         accounts.csm_owner,
-        latest_month.plan_id as current_plan_id,
-        plans.plan_tier as current_plan_tier,
-        plans.billing_interval as current_billing_interval,
-        coalesce(latest_month.seats, 0) as current_seats,
-        coalesce(latest_month.mrr_usd, 0) as current_mrr_usd,
-        coalesce(latest_month.is_paying, false) as is_paying,
+        current_subscriptions.current_plan_id,
+        current_subscriptions.current_plan_tier,
+        current_subscriptions.current_billing_interval,
+        coalesce(current_subscriptions.current_seats, 0) as current_seats,
+        coalesce(current_subscriptions.current_mrr_usd, 0) as current_mrr_usd,
+        coalesce(current_subscriptions.current_mrr_usd, 0) > 0 as is_paying,
         first_paid.first_paid_month,
-        contract_starts.contract_start_date,
-        {{ dbt.datediff('contract_starts.contract_start_date', 'as_of.as_of_date', 'day') }}
-            as days_since_contract_start,
+        lifecycle.contract_start_date,
+        lifecycle.next_renewal_date,
+        lifecycle.lifecycle_stage,
         accounts.created_at
     from accounts
     cross join as_of
-    left join latest_month
-        on accounts.account_id = latest_month.account_id
-    left join plans
-        on latest_month.plan_id = plans.plan_id
+    left join current_subscriptions
+        on accounts.account_id = current_subscriptions.account_id
     left join first_paid
         on accounts.account_id = first_paid.account_id
-    left join contract_starts
-        on accounts.account_id = contract_starts.account_id
+    left join lifecycle
+        on
+            accounts.account_id = lifecycle.account_id
+            and lifecycle.month_start_date = as_of.as_of_month
 
 ),
 
@@ -168,23 +190,15 @@ final as (
             when first_paid_month is not null then 'churned'
             else 'prospect'
         end as account_status,
-        case
-            when not is_paying then null
-            when days_since_contract_start < 90 then 'onboarding'
-            when
-                current_billing_interval = 'year'
-                and 365 - mod(days_since_contract_start, 365) <= 90
-                then 'renewal_window'
-            when days_since_contract_start < 365 then 'growth'
-            else 'mature'
-        end as lifecycle_stage,
+        case when is_paying then lifecycle_stage end as lifecycle_stage,
         cast(current_seats as {{ dbt.type_int() }}) as current_seats,
         cast(current_mrr_usd as decimal(18, 2)) as current_mrr_usd,
         is_paying,
         first_paid_month,
-        contract_start_date,
+        case when is_paying then contract_start_date end as contract_start_date,
+        case when is_paying then next_renewal_date end as next_renewal_date,
         created_at
-    from current_state
+    from joined
 
 )
 

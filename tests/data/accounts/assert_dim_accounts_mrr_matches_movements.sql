@@ -1,11 +1,15 @@
--- dim_accounts drops no account and no revenue: one row per staged CRM account, and its
--- current MRR adds up to the closing MRR of the as-of month in fct_mrr_movements.
+-- dim_accounts drops no account and agrees with the revenue spine: one row per staged CRM
+-- account; an active account's current MRR equals its closing MRR of the as-of month in
+-- fct_mrr_movements; an account paying in that month but not active in the dimension must have
+-- had its last subscription row end within the month, on or before the as-of date. Fails with
+-- the accounts (or the count mismatch) that break this.
 with
 
 accounts as (
 
     select
         account_id,
+        account_status,
         current_mrr_usd
     from {{ ref('dim_accounts') }}
 
@@ -18,30 +22,67 @@ crm_accounts as (
 
 ),
 
-movements as (
+as_of_movements as (
 
     select
-        month_start_date,
+        account_id,
         closing_mrr_usd
     from {{ ref('fct_mrr_movements') }}
+    where
+        month_start_date
+        = {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
 
 ),
 
-totals as (
+ended_in_as_of_month as (
+
+    select distinct account_id
+    from {{ ref('stg_billing__subscriptions') }}
+    where
+        ended_at >= {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        and ended_at
+        < {{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
+
+),
+
+count_check as (
 
     select
-        (select count(*) from accounts) as dim_accounts,
-        (select count(*) from crm_accounts) as crm_accounts,
-        (select sum(accounts.current_mrr_usd) from accounts) as dim_mrr_usd,
+        'row count' as failure,
+        cast(null as {{ dbt.type_string() }}) as account_id
+    from (select count(*) as n from accounts) as dim_count
+    cross join (select count(*) as n from crm_accounts) as crm_count
+    where dim_count.n != crm_count.n
+
+),
+
+account_checks as (
+
+    select
+        case
+            when accounts.account_status = 'active'
+                then 'active account MRR differs from the spine'
+            else 'paying in the spine, not active, no subscription ended this month'
+        end as failure,
+        accounts.account_id
+    from accounts
+    left join as_of_movements
+        on accounts.account_id = as_of_movements.account_id
+    left join ended_in_as_of_month
+        on accounts.account_id = ended_in_as_of_month.account_id
+    where
         (
-            select sum(movements.closing_mrr_usd)
-            from movements
-            where movements.month_start_date = (
-                select max(latest.month_start_date) from movements as latest
-            )
-        ) as movements_mrr_usd
+            accounts.account_status = 'active'
+            and accounts.current_mrr_usd != coalesce(as_of_movements.closing_mrr_usd, -1)
+        )
+        or (
+            accounts.account_status != 'active'
+            and coalesce(as_of_movements.closing_mrr_usd, 0) > 0
+            and ended_in_as_of_month.account_id is null
+        )
 
 )
 
-select * from totals
-where dim_accounts != crm_accounts or dim_mrr_usd != movements_mrr_usd
+select * from count_check
+union all
+select * from account_checks

@@ -1,0 +1,61 @@
+{#-
+    One row per staged subscription row with its plan and its MRR in the plan currency:
+    unit_amount x quantity x (1 - discount_percent / 100), divided by 12 for annual plans.
+    The single place where a subscription is priced (the revenue spine and dim_accounts use it).
+-#}
+
+with
+
+subscriptions as (
+
+    select
+        subscription_id,
+        account_id,
+        plan_id,
+        quantity,
+        discount_percent,
+        started_at,
+        ended_at
+    from {{ ref('stg_billing__subscriptions') }}
+
+),
+
+plans as (
+
+    select
+        plan_id,
+        plan_tier,
+        billing_interval,
+        currency,
+        unit_amount
+    from {{ ref('stg_billing__plans') }}
+
+),
+
+final as (
+
+    select
+        subscriptions.subscription_id,
+        subscriptions.account_id,
+        subscriptions.plan_id,
+        plans.plan_tier,
+        plans.billing_interval,
+        plans.currency,
+        subscriptions.quantity,
+        subscriptions.discount_percent,
+        cast(
+            plans.unit_amount
+            * subscriptions.quantity
+            * (1 - subscriptions.discount_percent / 100.0)
+            / case when plans.billing_interval = 'year' then 12 else 1 end
+            as decimal(18, 4)
+        ) as mrr,
+        subscriptions.started_at,
+        subscriptions.ended_at
+    from subscriptions
+    inner join plans
+        on subscriptions.plan_id = plans.plan_id
+
+)
+
+select * from final
