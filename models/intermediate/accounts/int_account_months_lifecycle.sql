@@ -63,6 +63,7 @@ spell_months as (
         month_start_date,
         plan_id,
         is_paying,
+        cast({{ dbt.dateadd('month', 1, 'month_start_date') }} as date) as next_month_start_date,
         case
             when is_paying
                 then max(case when is_paying and not was_paying then month_start_date end) over (
@@ -85,7 +86,7 @@ spell_starts as (
     inner join subscriptions
         on
             spell_months.account_id = subscriptions.account_id
-            and subscriptions.started_at >= spell_months.spell_start_month
+            and spell_months.spell_start_month <= subscriptions.started_at
             and subscriptions.started_at
             < {{ dbt.dateadd('month', 1, 'spell_months.spell_start_month') }}
     where spell_months.month_start_date = spell_months.spell_start_month
@@ -104,14 +105,9 @@ dated as (
         plans.billing_interval,
         spell_starts.contract_start_date,
         case
-            when
-                {{ dbt.dateadd('month', 1, 'spell_months.month_start_date') }}
-                > cast('{{ var("as_of_date") }}' as date)
-                then cast('{{ var("as_of_date") }}' as date)
-            else cast(
-                {{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'spell_months.month_start_date')) }}
-                as date
-            )
+            when spell_months.next_month_start_date > {{ as_of_date() }}
+                then {{ as_of_date() }}
+            else cast({{ dbt.dateadd('day', -1, 'spell_months.next_month_start_date') }} as date)
         end as reference_date
     from spell_months
     left join spell_starts

@@ -25,7 +25,7 @@ priced_subscriptions as (
         ended_at
     from {{ ref('int_subscriptions_priced') }}
     -- Nothing that starts after the as-of date is known yet.
-    where started_at < {{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
+    where started_at < {{ as_of_period_end() }}
 
 ),
 
@@ -42,10 +42,9 @@ fx_rates as (
 as_of_month as (
 
     select
-        {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        {{ dbt.date_trunc('month', as_of_date()) }}
             as month_start_date,
-        cast({{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
-            as {{ dbt.type_timestamp() }}) as period_end_at
+        {{ as_of_period_end() }} as period_end_at
 
 ),
 
@@ -83,8 +82,8 @@ calendar_months as (
         case
             when months.month_start_date = as_of_month.month_start_date
                 then as_of_month.period_end_at
-            else cast({{ dbt.dateadd('month', 1, 'months.month_start_date') }}
-                as {{ dbt.type_timestamp() }})
+            else {{ dbt.cast(dbt.dateadd('month', 1, 'months.month_start_date'),
+                dbt.type_timestamp()) }}
         end as period_end_at
     from months
     cross join as_of_month

@@ -78,11 +78,10 @@ lifecycle as (
 as_of as (
 
     select
-        cast('{{ var("as_of_date") }}' as date) as as_of_date,
-        {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        {{ as_of_date() }} as as_of_date,
+        {{ dbt.date_trunc('month', as_of_date()) }}
             as as_of_month,
-        cast({{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
-            as {{ dbt.type_timestamp() }}) as period_end_at
+        {{ as_of_period_end() }} as period_end_at
 
 ),
 
@@ -98,14 +97,14 @@ live_subscriptions as (
         subscriptions.mrr * fx_rates.rate_to_usd as mrr_usd,
         row_number() over (
             partition by subscriptions.account_id
-            order by subscriptions.mrr desc, subscriptions.plan_id
+            order by subscriptions.mrr desc, subscriptions.plan_id asc
         ) as mrr_rank
     from subscriptions
     cross join as_of
     left join fx_rates
         on
             subscriptions.currency = fx_rates.currency
-            and fx_rates.month_start_date = as_of.as_of_month
+            and as_of.as_of_month = fx_rates.month_start_date
     where
         subscriptions.started_at < as_of.period_end_at
         and (subscriptions.ended_at is null or subscriptions.ended_at >= as_of.period_end_at)
@@ -168,7 +167,7 @@ joined as (
     left join lifecycle
         on
             accounts.account_id = lifecycle.account_id
-            and lifecycle.month_start_date = as_of.as_of_month
+            and as_of.as_of_month = lifecycle.month_start_date
 
 ),
 

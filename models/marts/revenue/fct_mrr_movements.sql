@@ -1,9 +1,11 @@
 {#-
     One row per account per month (from its first paid month to the as-of month): opening and
-    closing MRR, the movement class and the movement amount. The class is decided on MRR in the
-    plan currency (constant currency), so an exchange-rate move alone is never an expansion or
-    a contraction; the amount is the change in USD MRR, so the movements of a month always sum
-    to the change in total USD MRR.
+    closing MRR, the movement class and the movement amount. The amount is the change in USD
+    MRR, so the movements of a month always sum to the change in total USD MRR. It splits into a
+    constant-currency part (closing MRR valued at the previous month's rate, minus opening MRR)
+    and the FX effect (the rest, only for accounts paying in both months). The class is decided
+    on the constant-currency part, so an exchange-rate move alone is never an expansion or a
+    contraction.
 -#}
 
 with
@@ -20,6 +22,16 @@ spine as (
         mrr_usd,
         is_paying
     from {{ ref('int_account_months_revenue') }}
+
+),
+
+fx_rates as (
+
+    select
+        currency,
+        month_start_date,
+        rate_to_usd
+    from {{ ref('stg_reference__fx_rates') }}
 
 ),
 
@@ -51,6 +63,36 @@ with_opening as (
 
 ),
 
+at_opening_rates as (
+
+    -- Closing MRR valued at the previous month's rate, for accounts paying in both months.
+    select
+        with_opening.account_id,
+        with_opening.month_start_date,
+        with_opening.plan_id,
+        with_opening.currency,
+        with_opening.seats,
+        with_opening.opening_mrr,
+        with_opening.closing_mrr,
+        with_opening.opening_mrr_usd,
+        with_opening.closing_mrr_usd,
+        with_opening.has_paid_before,
+        case
+            when with_opening.opening_mrr > 0 and with_opening.closing_mrr > 0
+                then cast(
+                    with_opening.closing_mrr * previous_rates.rate_to_usd as decimal(18, 2)
+                )
+            else with_opening.closing_mrr_usd
+        end as closing_mrr_usd_at_opening_rates
+    from with_opening
+    left join fx_rates as previous_rates
+        on
+            with_opening.currency = previous_rates.currency
+            and previous_rates.month_start_date
+            = {{ dbt.dateadd('month', -1, 'with_opening.month_start_date') }}
+
+),
+
 classified as (
 
     select
@@ -63,15 +105,17 @@ classified as (
         closing_mrr,
         opening_mrr_usd,
         closing_mrr_usd,
+        closing_mrr_usd_at_opening_rates - opening_mrr_usd as constant_currency_amount_usd,
+        closing_mrr_usd - closing_mrr_usd_at_opening_rates as fx_effect_usd,
         case
             when opening_mrr = 0 and closing_mrr > 0 and not has_paid_before then 'new'
             when opening_mrr = 0 and closing_mrr > 0 then 'reactivation'
             when opening_mrr > 0 and closing_mrr = 0 then 'churn'
-            when closing_mrr > opening_mrr then 'expansion'
-            when closing_mrr < opening_mrr then 'contraction'
+            when closing_mrr_usd_at_opening_rates > opening_mrr_usd then 'expansion'
+            when closing_mrr_usd_at_opening_rates < opening_mrr_usd then 'contraction'
             else 'unchanged'
         end as movement_type
-    from with_opening
+    from at_opening_rates
 
 ),
 
@@ -90,6 +134,8 @@ final as (
         opening_mrr_usd,
         closing_mrr_usd,
         cast(closing_mrr_usd - opening_mrr_usd as decimal(18, 2)) as movement_amount_usd,
+        cast(constant_currency_amount_usd as decimal(18, 2)) as constant_currency_amount_usd,
+        cast(fx_effect_usd as decimal(18, 2)) as fx_effect_usd,
         month_start_date
     from classified
 

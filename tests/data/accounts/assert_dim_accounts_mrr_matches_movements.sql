@@ -30,7 +30,7 @@ as_of_movements as (
     from {{ ref('fct_mrr_movements') }}
     where
         month_start_date
-        = {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        = {{ dbt.date_trunc('month', as_of_date()) }}
 
 ),
 
@@ -39,9 +39,23 @@ ended_in_as_of_month as (
     select distinct account_id
     from {{ ref('stg_billing__subscriptions') }}
     where
-        ended_at >= {{ dbt.date_trunc('month', "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        ended_at >= {{ dbt.date_trunc('month', as_of_date()) }}
         and ended_at
-        < {{ dbt.dateadd('day', 1, "cast('" ~ var('as_of_date') ~ "' as date)") }}
+        < {{ as_of_period_end() }}
+
+),
+
+dim_count as (
+
+    select count(*) as row_count
+    from accounts
+
+),
+
+crm_count as (
+
+    select count(*) as row_count
+    from crm_accounts
 
 ),
 
@@ -50,9 +64,9 @@ count_check as (
     select
         'row count' as failure,
         cast(null as {{ dbt.type_string() }}) as account_id
-    from (select count(*) as n from accounts) as dim_count
-    cross join (select count(*) as n from crm_accounts) as crm_count
-    where dim_count.n != crm_count.n
+    from dim_count
+    cross join crm_count
+    where dim_count.row_count != crm_count.row_count
 
 ),
 

@@ -1,6 +1,7 @@
--- Monthly NRR of fct_retention_monthly (all segments), recomputed a second way from the
--- revenue spine directly: MRR at the end of the month of the accounts that paid at the end of
--- the month before, over what they paid then. Fails with every month where the two differ.
+-- NRR of fct_retention_monthly (all segments), recomputed a second way from the revenue spine
+-- and the fx rates directly, without the movements: the accounts paying at the end of the
+-- previous month (monthly) or 12 months earlier (t12m), their plan-currency MRR now valued at
+-- the rates of then, over their USD MRR then. Fails with every month where the two differ.
 with
 
 spine as (
@@ -8,8 +9,20 @@ spine as (
     select
         account_id,
         month_start_date,
+        currency,
+        mrr,
         mrr_usd
     from {{ ref('int_account_months_revenue') }}
+
+),
+
+fx_rates as (
+
+    select
+        currency,
+        month_start_date,
+        rate_to_usd
+    from {{ ref('stg_reference__fx_rates') }}
 
 ),
 
@@ -17,9 +30,18 @@ retention as (
 
     select
         month_start_date,
-        nrr_monthly
+        nrr_monthly,
+        nrr_t12m
     from {{ ref('fct_retention_monthly') }}
     where segment = 'all'
+
+),
+
+lags as (
+
+    select 1 as months_back
+    union all
+    select 12 as months_back
 
 ),
 
@@ -27,15 +49,21 @@ paired as (
 
     select
         this_month.month_start_date,
-        previous_month.mrr_usd as previous_mrr_usd,
-        this_month.mrr_usd as current_mrr_usd
+        lags.months_back,
+        earlier.mrr_usd as earlier_mrr_usd,
+        coalesce(this_month.mrr * earlier_rates.rate_to_usd, 0) as current_mrr_at_earlier_rates
     from spine as this_month
-    inner join spine as previous_month
+    cross join lags
+    inner join spine as earlier
         on
-            this_month.account_id = previous_month.account_id
-            and previous_month.month_start_date
-            = {{ dbt.dateadd('month', -1, 'this_month.month_start_date') }}
-    where previous_month.mrr_usd > 0
+            this_month.account_id = earlier.account_id
+            and earlier.month_start_date
+            = {{ dbt.dateadd('month', '-lags.months_back', 'this_month.month_start_date') }}
+    left join fx_rates as earlier_rates
+        on
+            this_month.currency = earlier_rates.currency
+            and earlier.month_start_date = earlier_rates.month_start_date
+    where earlier.mrr_usd > 0
 
 ),
 
@@ -43,7 +71,10 @@ recomputed as (
 
     select
         month_start_date,
-        sum(current_mrr_usd) / sum(previous_mrr_usd) as nrr_from_spine
+        sum(case when months_back = 1 then current_mrr_at_earlier_rates end)
+        / sum(case when months_back = 1 then earlier_mrr_usd end) as nrr_monthly,
+        sum(case when months_back = 12 then current_mrr_at_earlier_rates end)
+        / sum(case when months_back = 12 then earlier_mrr_usd end) as nrr_t12m
     from paired
     group by month_start_date
 
@@ -52,10 +83,14 @@ recomputed as (
 select
     retention.month_start_date,
     retention.nrr_monthly,
-    recomputed.nrr_from_spine
+    recomputed.nrr_monthly as nrr_monthly_from_spine,
+    retention.nrr_t12m,
+    recomputed.nrr_t12m as nrr_t12m_from_spine
 from retention
 full outer join recomputed
     on retention.month_start_date = recomputed.month_start_date
 where
-    (retention.nrr_monthly is null) != (recomputed.nrr_from_spine is null)
-    or abs(retention.nrr_monthly - recomputed.nrr_from_spine) > 0.000001
+    (retention.nrr_monthly is null) != (recomputed.nrr_monthly is null)
+    or abs(retention.nrr_monthly - recomputed.nrr_monthly) > 0.0001
+    or (retention.nrr_t12m is null) != (recomputed.nrr_t12m is null)
+    or abs(retention.nrr_t12m - recomputed.nrr_t12m) > 0.0001

@@ -1,0 +1,9 @@
+{#- The as-of date of the build (var('as_of_date')) as a SQL date literal. -#}
+{% macro as_of_date() -%}
+    cast('{{ var("as_of_date") }}' as date)
+{%- endmacro %}
+
+{#- The end of the as-of date (midnight after it) as a timestamp: what is known at the build. -#}
+{% macro as_of_period_end() -%}
+    cast({{ dbt.dateadd('day', 1, as_of_date()) }} as {{ dbt.type_timestamp() }})
+{%- endmacro %}
