@@ -448,6 +448,55 @@ def test_incremental_events_reload_an_empty_table(seeded: Path, tmp_path: Path) 
     assert (only_incremental, only_full) == (0, 0)
 
 
+USAGE_MODELS = ("int_account_days_usage", "int_user_days_activity")
+
+
+def test_incremental_usage_equals_full_refresh(seeded: Path, tmp_path: Path) -> None:
+    """The account-day and user-day usage models, built on batch 1 and then run incrementally
+    after the late deliveries, equal a full refresh; and the late events changed days that
+    batch 1 had already aggregated (so the incremental run really corrected them)."""
+    db_path = load_first_batch(seeded, tmp_path)
+    dbt(db_path, "run", "--select", *USAGE_MODELS, "--full-refresh")
+    with duckdb.connect(str(db_path)) as con:
+        for model in USAGE_MODELS:
+            con.execute(f"create table scenario.{model}_batch_1 as "
+                        f"select * from intermediate.{model}")  # fmt: skip
+    dbt(db_path, "run", "--select", "stg_product__events", *USAGE_MODELS)
+    with duckdb.connect(str(db_path)) as con:
+        for model in USAGE_MODELS:
+            con.execute(f"create table scenario.{model}_incremental as "
+                        f"select * from intermediate.{model}")  # fmt: skip
+    dbt(db_path, "run", "--select", *USAGE_MODELS, "--full-refresh")
+    for model in USAGE_MODELS:
+        incremental, full, only_incremental, only_full = fetch(
+            db_path,
+            f"""
+            select
+                (select count(*) from scenario.{model}_incremental),
+                (select count(*) from intermediate.{model}),
+                (select count(*) from (select * from scenario.{model}_incremental
+                    except all select * from intermediate.{model})),
+                (select count(*) from (select * from intermediate.{model}
+                    except all select * from scenario.{model}_incremental))
+            """,
+        )[0]
+        assert incremental == full > 0, model
+        assert (only_incremental, only_full) == (0, 0), model
+    # Days present in batch 1 whose aggregates the late events changed.
+    corrected = fetch(
+        db_path,
+        """
+        select count(*)
+        from scenario.int_account_days_usage_batch_1 as batch_1
+        inner join intermediate.int_account_days_usage as full_refresh
+            on batch_1.account_id = full_refresh.account_id
+            and batch_1.activity_date = full_refresh.activity_date
+        where batch_1.event_count <> full_refresh.event_count
+        """,
+    )[0][0]
+    assert corrected > 0, "no late event landed on a day batch 1 had aggregated"
+
+
 def test_contract_tables_are_all_seeded(warehouse: Path) -> None:
     seeded = {
         name for (name,) in fetch(

@@ -1,0 +1,111 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key=['account_id', 'activity_date'],
+        on_schema_change='fail',
+    )
+}}
+
+{#-
+    Product usage per account per day with any event (SPEC section 4, Product Usage and Account
+    Growth inputs). Days are the events' occurred_date (UTC). One column per core feature
+    (var('core_features')) says whether it was used that day, so trailing windows can count
+    distinct features without re-reading the events; changing the var needs --full-refresh.
+
+    Incremental (delete+insert on account_id, activity_date): every account-day touched by an
+    event received since the newest received_at already aggregated, minus the look-back, is
+    re-aggregated from all its events, so a late event corrects its day (see usage_batch_filter).
+-#}
+
+with
+
+events as (
+
+    select
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_date,
+        received_at
+    from {{ ref('stg_product__events') }}
+
+),
+
+batch as (
+
+    select
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_date,
+        received_at
+    from events
+    where {{ usage_batch_filter(ref('stg_product__events')) }}
+
+),
+
+final as (
+
+    select
+        account_id,
+        occurred_date as activity_date,
+        cast(count(*) as {{ dbt.type_bigint() }}) as event_count,
+        cast(count(distinct user_id) as {{ dbt.type_bigint() }}) as active_users,
+        cast(
+            sum(case when event_name = 'session_started' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as sessions,
+        cast(
+            sum(
+                case
+                    when event_name = 'session_started' then coalesce(duration_seconds, 0)
+                    else 0
+                end
+            ) as {{ dbt.type_bigint() }}
+        ) as session_seconds,
+        cast(
+            sum(case when event_name = 'feature_used' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as feature_events,
+        cast(
+            count(distinct case when event_name = 'feature_used' then feature end)
+            as {{ dbt.type_bigint() }}
+        ) as distinct_features,
+        cast(
+            sum(case when event_name = 'workflow_started' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as workflow_starts,
+        cast(
+            sum(case when event_name = 'workflow_completed' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as workflow_completions,
+        cast(
+            sum(case when event_name = 'api_call' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as api_calls,
+        cast(
+            sum(case when feature = 'integrations' then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as integration_events,
+        {%- for core_feature in var('core_features') %}
+            max(
+                case
+                    when event_name = 'feature_used' and feature = '{{ core_feature }}' then 1
+                    else 0
+                end
+            ) = 1 as used_{{ core_feature }},
+        {%- endfor %}
+        max(received_at) as last_received_at
+    from batch
+    group by
+        account_id,
+        occurred_date
+
+)
+
+select * from final
