@@ -1,0 +1,92 @@
+{#-
+    Lifecycle stage per account-month (SPEC section 6) as a mart: one row per account per
+    paying month (MRR above zero) of int_account_months_lifecycle, read at the month's
+    reference date (month end, or var('as_of_date') in the as-of month), with the segment and
+    the month's USD MRR. Months at zero MRR (after a churn) have no stage and are left out.
+-#}
+
+with
+
+lifecycle as (
+
+    select
+        account_month_id,
+        account_id,
+        month_start_date,
+        reference_date,
+        is_paying,
+        billing_interval,
+        contract_start_date,
+        next_renewal_date,
+        days_since_contract_start,
+        days_to_renewal,
+        lifecycle_stage
+    from {{ ref('int_account_months_lifecycle') }}
+
+),
+
+spine as (
+
+    select
+        account_id,
+        month_start_date,
+        mrr_usd
+    from {{ ref('int_account_months_revenue') }}
+
+),
+
+accounts as (
+
+    select
+        account_id,
+        segment
+    from {{ ref('stg_crm__accounts') }}
+
+),
+
+paying_months as (
+
+    select
+        lifecycle.account_month_id,
+        lifecycle.account_id,
+        accounts.segment,
+        lifecycle.billing_interval,
+        lifecycle.lifecycle_stage,
+        lifecycle.days_since_contract_start,
+        lifecycle.days_to_renewal,
+        spine.mrr_usd,
+        lifecycle.month_start_date,
+        lifecycle.reference_date,
+        lifecycle.contract_start_date,
+        lifecycle.next_renewal_date
+    from lifecycle
+    inner join spine
+        on
+            lifecycle.account_id = spine.account_id
+            and lifecycle.month_start_date = spine.month_start_date
+    left join accounts
+        on lifecycle.account_id = accounts.account_id
+    where lifecycle.is_paying
+
+),
+
+final as (
+
+    select
+        account_month_id,
+        account_id,
+        segment,
+        billing_interval,
+        lifecycle_stage,
+        cast(days_since_contract_start as {{ dbt.type_bigint() }}) as days_since_contract_start,
+        cast(days_to_renewal as {{ dbt.type_bigint() }}) as days_to_renewal,
+        cast(mrr_usd as decimal(18, 2)) as mrr_usd,
+        month_start_date,
+        reference_date,
+        contract_start_date,
+        next_renewal_date
+    from paying_months
+
+)
+
+select * from final
