@@ -611,3 +611,79 @@ def test_every_staging_model_reconciles_with_its_raw_table(warehouse: Path) -> N
         name for name in staging if ("row_count_reconciles", None) not in tests.get(name, set())
     ]
     assert missing == []
+
+
+# Every raw fact dated after the observation date LEAK_DATE is changed or removed; the churn
+# features of observations on or before it must not move. Late deliveries of events that
+# occurred by then are kept (see DECISIONLOG: features are as of the occurrence).
+LEAK_DATE = "2026-01-31"
+LEAK_MUTATIONS = (
+    "delete from raw.product_events where occurred_at >= date '{d}' + 1",
+    "delete from raw.product_users where created_at >= date '{d}' + 1",
+    "delete from raw.crm_support_tickets where created_at >= date '{d}' + 1",
+    "update raw.crm_support_tickets set solved_at = solved_at + interval 10 day, "
+    "csat_rating = 1 where solved_at >= date '{d}' + 1",
+    "delete from raw.crm_nps_responses where submitted_at >= date '{d}' + 1",
+    "delete from raw.crm_activities where occurred_at >= date '{d}' + 1",
+    "update raw.crm_contacts set left_company_at = null where left_company_at >= date '{d}' + 1",
+    "delete from raw.crm_contacts where created_at >= date '{d}' + 1",
+    "update raw.crm_milestones set completed_at = null where completed_at >= date '{d}' + 1",
+    "update raw.crm_interventions set closed_at = null, outcome = 'open' "
+    "where closed_at >= date '{d}' + 1",
+    "update raw.billing_subscriptions set ended_at = null, cancel_reason = null "
+    "where ended_at >= date '{d}' + 1",
+    "delete from raw.billing_subscriptions where started_at >= date '{d}' + 1",
+    "delete from raw.billing_invoices where invoice_date > date '{d}'",
+    "update raw.billing_invoices set paid_at = null, amount_paid = 0, status = 'open' "
+    "where paid_at >= date '{d}' + 1",
+)
+
+
+def test_churn_features_do_not_see_the_future(
+    seeded: Path, warehouse: Path, tmp_path: Path
+) -> None:
+    """No leakage: after changing every fact dated later than LEAK_DATE (ended subscriptions
+    become open, later events, tickets, NPS, contacts, milestones, invoices and payments
+    disappear or change), the features of every observation on or before LEAK_DATE are
+    identical; observations after it do change (so the mutation bites)."""
+    db_path = tmp_path / seeded.name
+    shutil.copyfile(seeded, db_path)
+    with duckdb.connect(str(db_path)) as con:
+        for statement in LEAK_MUTATIONS:
+            con.execute(statement.format(d=LEAK_DATE))
+    dbt(db_path, "run", "--select", "+int_account_months_churn_features", "--full-refresh")
+    with duckdb.connect(str(db_path)) as con:
+        con.execute(f"attach '{warehouse}' as original (read_only)")
+        columns = [
+            name
+            for (name,) in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'intermediate' "
+                "and table_name = 'int_account_months_churn_features' "
+                "and table_catalog = current_database() order by ordinal_position"
+            ).fetchall()
+            if name != "is_churned_90d"
+        ]
+        select = ", ".join(columns)
+        table = "intermediate.int_account_months_churn_features"
+        counts = {}
+        for side, where in (("before", "<="), ("after", ">")):
+            condition = f"observation_date {where} date '{LEAK_DATE}'"
+            counts[side] = con.execute(
+                f"""
+                select
+                    (select count(*) from {table} where {condition}),
+                    (select count(*) from (
+                        select {select} from {table} where {condition}
+                        except all
+                        select {select} from original.{table} where {condition})),
+                    (select count(*) from (
+                        select {select} from original.{table} where {condition}
+                        except all
+                        select {select} from {table} where {condition}))
+                """
+            ).fetchone()
+    rows, only_mutated, only_original = counts["before"]
+    assert rows > 1000
+    assert (only_mutated, only_original) == (0, 0), counts
+    assert counts["after"][1] > 0, "the mutation changed no later observation"
