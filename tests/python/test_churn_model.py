@@ -302,3 +302,18 @@ def test_synthetic_frame_is_deterministic_and_benchmark_runs(
     assert synthetic_frame(500, seed=1).equals(synthetic_frame(500, seed=1))
     assert benchmark_main(["--synthetic", "600"]) == 0
     assert "fit_s=" in capsys.readouterr().out
+
+
+def test_pipeline_cutoff_and_feature_columns() -> None:
+    """The cut-off leaves churn_model_test_days of labelled observations before the last
+    observed horizon; keys, dates and the label are never features."""
+
+    from cs_analytics.churn.pipeline import ChurnSettings, feature_columns
+
+    settings = ChurnSettings(as_of_date=dt.date(2026, 10, 31), horizon_days=90, test_days=180)
+    assert settings.cutoff_date == dt.date(2026, 2, 3)
+    frame = pd.DataFrame(
+        columns=["observation_id", "account_id", "observation_date", "month_start_date",
+                 "is_churned_90d", "seats", "health_score"]
+    )  # fmt: skip
+    assert feature_columns(frame) == ["health_score", "seats"]

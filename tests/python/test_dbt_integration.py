@@ -687,3 +687,36 @@ def test_churn_features_do_not_see_the_future(
     assert rows > 1000
     assert (only_mutated, only_original) == (0, 0), counts
     assert counts["after"][1] > 0, "the mutation changed no later observation"
+
+
+def test_churn_scores_are_deterministic(warehouse: Path) -> None:
+    """Two builds of the churn Python models give identical scores, drivers and evaluation."""
+    tables = ("marts.fct_churn_risk_scores", "marts.fct_churn_model_evaluation")
+    first = {table: fetch(warehouse, f"select * from {table} order by 1") for table in tables}
+    dbt(warehouse, "run", "--select", "fct_churn_risk_scores", "fct_churn_model_evaluation")
+    second = {table: fetch(warehouse, f"select * from {table} order by 1") for table in tables}
+    assert all(first[table] for table in tables)
+    assert first == second
+
+
+def test_churn_model_beats_nothing_and_reports_both_scorers(warehouse: Path) -> None:
+    """The evaluation mart has a summary row for the model and the health score on the same
+    test set, with an AUC above chance for both and 10 calibration deciles each."""
+    rows = fetch(
+        warehouse,
+        """
+        select scorer, n, roc_auc, test_rows, train_last_date < cutoff_date,
+            test_first_date >= cutoff_date,
+            (select count(*) from marts.fct_churn_model_evaluation as c
+             where c.scorer = e.scorer and c.row_type = 'calibration')
+        from marts.fct_churn_model_evaluation as e
+        where row_type = 'summary'
+        order by scorer
+        """,
+    )
+    assert [row[0] for row in rows] == ["churn_model", "health_score"]
+    assert rows[0][1] == rows[1][1] == rows[0][3] > 0
+    for _, _, auc, _, train_before, test_after, deciles in rows:
+        assert auc > 0.6
+        assert train_before and test_after
+        assert deciles == 10
