@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # Throwaway warehouse for `make test`; `make build` writes warehouse.duckdb (or $DBT_DUCKDB_PATH).
 TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 
-.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate build-large
+.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
@@ -77,6 +77,14 @@ build-large: install
 	test -d $(LARGE_DIR)/product_events || $(MAKE) benchmark-generate
 	DBT_DUCKDB_PATH=$(CURDIR)/warehouse_large.duckdb $(BIN)/dbt build --exclude resource_type:seed --threads 1 \
 	    --vars "{raw_external_location: \"read_parquet('$(LARGE_DIR)/{identifier}/*.parquet')\"}"
+
+## Churn model fit and scoring time and peak memory on the large data (builds it if needed).
+## The cut-off is the one the dbt models use for as_of_date 2026-10-31 (see DECISIONLOG).
+benchmark-churn: install
+	test -f $(CURDIR)/warehouse_large.duckdb || $(MAKE) build-large
+	/usr/bin/time -v $(BIN)/python -m cs_analytics.churn.benchmark \
+	    --duckdb $(CURDIR)/warehouse_large.duckdb --cutoff 2026-02-03 2>&1 \
+	    | grep -v -e '^\s*\(Average\|Socket\|Signals\|Swaps\|File system\|Page size\|Exit\)'
 
 clean:
 	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal

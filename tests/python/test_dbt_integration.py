@@ -683,6 +683,9 @@ def test_churn_features_do_not_see_the_future(
                         select {select} from {table} where {condition}))
                 """
             ).fetchone()
+        # dbt-duckdb keeps this database open in the process: detach, or the session's
+        # warehouse stays attached here and later tests cannot open it.
+        con.execute("detach original")
     rows, only_mutated, only_original = counts["before"]
     assert rows > 1000
     assert (only_mutated, only_original) == (0, 0), counts

@@ -64,6 +64,19 @@ def synthetic_frame(n_rows: int, *, n_features: int = 12, seed: int = 42) -> pd.
     return frame
 
 
+def load_warehouse_features(path: str) -> pd.DataFrame:
+    """The churn feature model of a built warehouse, prepared as the dbt models prepare it
+    (decimals as floats, sorted by key)."""
+    import duckdb
+
+    from cs_analytics.churn.pipeline import NOT_FEATURES, prepare
+
+    with duckdb.connect(path, read_only=True) as con:
+        frame = con.sql("select * from intermediate.int_account_months_churn_features").df()
+    return prepare(frame).drop(columns=[c for c in ("observation_id", "month_start_date")
+                                        if c in NOT_FEATURES and c in frame.columns])  # fmt: skip
+
+
 def default_feature_columns(frame: pd.DataFrame, label_column: str) -> list[str]:
     """Every numeric column other than the keys and the label, in frame order."""
     return [
@@ -104,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--features", help="features parquet (frame contract of churn.model)")
     source.add_argument("--synthetic", type=int, metavar="N", help="generate N synthetic rows")
+    source.add_argument(
+        "--duckdb",
+        metavar="PATH",
+        help="a built warehouse: read intermediate.int_account_months_churn_features",
+    )
     parser.add_argument("--cutoff", help="YYYY-MM-DD (default: see default_cutoff)")
     parser.add_argument("--horizon-days", type=int, default=DEFAULT_HORIZON_DAYS)
     parser.add_argument("--label", default=LABEL)
@@ -119,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     trace = args.tracemalloc
     if args.features:
         frame = timed("load", figures, trace, lambda: pd.read_parquet(args.features))
+    elif args.duckdb:
+        frame = timed("load", figures, trace, lambda: load_warehouse_features(args.duckdb))
     else:
         frame = timed(
             "load", figures, trace, lambda: synthetic_frame(args.synthetic, seed=args.seed)
