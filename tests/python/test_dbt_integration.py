@@ -723,3 +723,80 @@ def test_churn_model_beats_nothing_and_reports_both_scorers(warehouse: Path) -> 
         assert auc > 0.6
         assert train_before and test_after
         assert deciles == 10
+
+
+def mart_hashes(db_path: Path) -> dict[str, tuple[int, int]]:
+    """Row count and an order-independent content hash of every table in the marts schema."""
+    with duckdb.connect(str(db_path)) as con:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = 'marts' and table_catalog = current_database() "
+                "order by table_name"
+            ).fetchall()
+        ]
+        return {
+            table: con.execute(
+                f"select count(*), coalesce(sum(hash(t)), 0) from marts.{table} as t"
+            ).fetchone()
+            for table in tables
+        }
+
+
+def test_two_builds_give_identical_marts(warehouse: Path) -> None:
+    """Idempotence: building everything again on the same data changes no mart's content."""
+    first = mart_hashes(warehouse)
+    dbt(warehouse, "build", "--exclude", "resource_type:seed")
+    second = mart_hashes(warehouse)
+    assert len(first) >= 15
+    assert all(rows > 0 for rows, _ in first.values()), first
+    assert first == second
+
+
+EMAIL_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+
+
+def test_no_mart_holds_personal_data(warehouse: Path) -> None:
+    """Privacy: no text value of any mart looks like an email address or equals the full name
+    of a CRM contact (raw, case-insensitive); and no column tagged pii reaches a mart."""
+    with duckdb.connect(str(warehouse)) as con:
+        text_columns = con.execute(
+            "select table_name, column_name from information_schema.columns "
+            "where table_schema = 'marts' and table_catalog = current_database() "
+            "and data_type = 'VARCHAR' order by table_name, column_name"
+        ).fetchall()
+        names = {
+            name
+            for (name,) in con.execute(
+                "select distinct lower(trim(full_name)) from raw.crm_contacts "
+                "where full_name is not null"
+            ).fetchall()
+        }
+        assert len(names) > 100
+        con.execute("create temp table contact_names (name varchar)")
+        con.executemany("insert into contact_names values (?)", [(n,) for n in names])
+        leaks = []
+        for table, column in text_columns:
+            emails, full_names = con.execute(
+                f"""
+                select
+                    count(*) filter (where regexp_matches("{column}", '{EMAIL_PATTERN}')),
+                    count(*) filter (where lower(trim("{column}")) in
+                        (select name from contact_names))
+                from marts."{table}"
+                """
+            ).fetchone()
+            if emails or full_names:
+                leaks.append((table, column, emails, full_names))
+    assert len(text_columns) > 50
+    assert not leaks, leaks
+    manifest = json.loads((warehouse.parent / "target" / "manifest.json").read_text())
+    tagged = [
+        (node["name"], column["name"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["fqn"][1] == "marts"
+        for column in node["columns"].values()
+        if column.get("meta", {}).get("pii") or "pii" in column.get("tags", [])
+    ]
+    assert not tagged, tagged
