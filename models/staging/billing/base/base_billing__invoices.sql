@@ -14,7 +14,7 @@ source as (
         currency,
         status,
         billing_reason
-    from {{ source('billing', 'billing_invoices') }}
+    from {{ checked_source(source('billing', 'billing_invoices')) }}
 
 ),
 

@@ -9,7 +9,7 @@ source as (
         billing_interval,
         unit_amount,
         currency
-    from {{ source('billing', 'billing_plans') }}
+    from {{ checked_source(source('billing', 'billing_plans')) }}
 
 ),
 

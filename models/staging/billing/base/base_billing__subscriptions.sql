@@ -11,7 +11,7 @@ source as (
         started_at,
         ended_at,
         cancel_reason
-    from {{ source('billing', 'billing_subscriptions') }}
+    from {{ checked_source(source('billing', 'billing_subscriptions')) }}
 
 ),
 

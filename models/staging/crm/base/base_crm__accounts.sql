@@ -17,7 +17,7 @@ source as (
         csm_owner,
         parent_account_id,
         created_at
-    from {{ source('crm', 'crm_accounts') }}
+    from {{ checked_source(source('crm', 'crm_accounts')) }}
 
 ),
 

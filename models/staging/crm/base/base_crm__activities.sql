@@ -9,7 +9,7 @@ source as (
         activity_type,
         occurred_at,
         owner
-    from {{ source('crm', 'crm_activities') }}
+    from {{ checked_source(source('crm', 'crm_activities')) }}
 
 ),
 

@@ -12,7 +12,7 @@ source as (
         is_executive_sponsor,
         created_at,
         left_company_at
-    from {{ source('crm', 'crm_contacts') }}
+    from {{ checked_source(source('crm', 'crm_contacts')) }}
 
 ),
 

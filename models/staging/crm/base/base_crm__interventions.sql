@@ -11,7 +11,7 @@ source as (
         first_action_at,
         closed_at,
         outcome
-    from {{ source('crm', 'crm_interventions') }}
+    from {{ checked_source(source('crm', 'crm_interventions')) }}
 
 ),
 

@@ -9,7 +9,7 @@ source as (
         milestone_name,
         planned_date,
         completed_at
-    from {{ source('crm', 'crm_milestones') }}
+    from {{ checked_source(source('crm', 'crm_milestones')) }}
 
 ),
 

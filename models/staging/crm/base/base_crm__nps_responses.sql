@@ -8,7 +8,7 @@ source as (
         contact_id,
         score,
         submitted_at
-    from {{ source('crm', 'crm_nps_responses') }}
+    from {{ checked_source(source('crm', 'crm_nps_responses')) }}
 
 ),
 

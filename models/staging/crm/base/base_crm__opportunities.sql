@@ -14,7 +14,7 @@ source as (
         close_date,
         is_closed,
         is_won
-    from {{ source('crm', 'crm_opportunities') }}
+    from {{ checked_source(source('crm', 'crm_opportunities')) }}
 
 ),
 

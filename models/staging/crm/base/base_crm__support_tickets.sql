@@ -13,7 +13,7 @@ source as (
         first_response_at,
         solved_at,
         csat_rating
-    from {{ source('crm', 'crm_support_tickets') }}
+    from {{ checked_source(source('crm', 'crm_support_tickets')) }}
 
 ),
 

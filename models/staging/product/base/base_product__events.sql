@@ -18,7 +18,7 @@ source as (
         occurred_at,
         received_at,
         duration_seconds
-    from {{ source('product', 'product_events') }}
+    from {{ checked_source(source('product', 'product_events')) }}
 
 ),
 

@@ -9,7 +9,7 @@ source as (
         role,
         created_at,
         deactivated_at
-    from {{ source('product', 'product_users') }}
+    from {{ checked_source(source('product', 'product_users')) }}
 
 ),
 

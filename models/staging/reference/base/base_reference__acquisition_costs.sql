@@ -7,7 +7,7 @@ source as (
         segment,
         sales_marketing_spend_usd,
         new_customers_won
-    from {{ source('reference', 'acquisition_costs') }}
+    from {{ checked_source(source('reference', 'acquisition_costs')) }}
 
 ),
 

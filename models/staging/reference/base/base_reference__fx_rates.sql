@@ -6,7 +6,7 @@ source as (
         currency,
         month,
         rate_to_usd
-    from {{ source('reference', 'fx_rates') }}
+    from {{ checked_source(source('reference', 'fx_rates')) }}
 
 ),
 

@@ -8,7 +8,7 @@ source as (
         comparison,
         unit,
         description
-    from {{ source('reference', 'kpi_targets') }}
+    from {{ checked_source(source('reference', 'kpi_targets')) }}
 
 ),
 

@@ -1,0 +1,371 @@
+"""The kinds of bad input of the bad-input suite (SPEC section 9), as data: what each case does to
+the raw data and the outcome it must end in. test_bad_input.py runs them.
+
+Three families, by where the corruption enters and how the project answers it:
+
+- ``QUARANTINED``: a bad row lands in a raw table of the seeded warehouse. The build passes, the
+  row is in ``stg_<system>__rejected_rows`` with its reason, raw = staged + rejected for every
+  table of the system, and the marts are exactly those of the clean build (the row never
+  reached them).
+- ``BUILD_FAILURES``: a raw table in the warehouse is inconsistent in a way no single row can be
+  blamed for (overlapping periods, a price breaking the validity target, a quarantined row that
+  other rows still reference), or breaks the contract (missing column, empty table, text that
+  does not cast). ``dbt build`` fails naming the table and the column, and every mart is
+  skipped (BI keeps the last good build), except where the failing test does not feed the marts:
+  they are then rebuilt from the staged rows only, the bad row being quarantined.
+- ``SEED_FAILURES``: the CSV file itself is broken. ``dbt seed`` (the first step of ``make
+  build``) fails naming the seed and, where DuckDB's CSV reader says so, the column and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+# What each family builds after corrupting the data: the staging models of the system, its
+# rejected rows and the marts they feed (billing: the revenue marts and dim_accounts; product:
+# the account-day usage every product mart reads), with only the tests whose parents are all
+# selected. Unit tests do not read the data and are left out.
+SELECTIONS: dict[str, tuple[str, ...]] = {
+    "billing": (
+        "+fct_mrr_movements",
+        "+dim_accounts",
+        "+stg_billing__rejected_rows",
+        "+stg_billing__invoices",
+        "+stg_crm__rejected_rows",
+    ),
+    "product": ("+int_account_days_usage", "+stg_product__rejected_rows"),
+}
+
+# The tables a clean build must reproduce exactly after a quarantined row (compared row by row).
+GUARDED_TABLES: dict[str, tuple[str, ...]] = {
+    "billing": ("marts.fct_mrr_movements", "marts.dim_accounts"),
+    "product": ("intermediate.int_account_days_usage",),
+}
+
+
+Rejected = tuple[str | None, str | None, str]
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A bad row added to a raw table: the build passes, the row is rejected with its reason and
+    nothing else changes."""
+
+    case_id: str
+    corruption: str
+    selection: str  # key of SELECTIONS / GUARDED_TABLES
+    table: str
+    statements: tuple[str, ...]
+    # The rows the corruption adds to stg_<system>__rejected_rows: (record_id, account_id,
+    # rejection_reason).
+    rejected: tuple[Rejected, ...]
+
+
+@dataclass(frozen=True)
+class BuildFailure:
+    """A corrupted raw table that must stop ``dbt build``."""
+
+    case_id: str
+    corruption: str
+    selection: str
+    table: str
+    statements: tuple[str, ...]
+    # Words one failed node (its name and message together) must all contain.
+    names: tuple[str, ...]
+    # A test expected to fail, and the values its failing rows must show (the offending rows).
+    failing_test: str | None = None
+    offending: tuple[str, ...] = ()
+    # The contract check of the base model (macros/staging/checked_source.sql): the model and the
+    # phrases of its error, checked with `dbt run` of that model alone (the source tests of a
+    # build may stop the build before it runs).
+    base_model: str | None = None
+    contract_error: tuple[str, ...] = ()
+    # Rows the corruption quarantines on the way (as Quarantined.rejected).
+    rejected: tuple[Rejected, ...] = ()
+    # The marts are skipped (the failure is upstream of them), or else rebuilt from the staged
+    # rows (the failing test is on a branch that does not feed them).
+    marts_skipped: bool = True
+
+
+@dataclass(frozen=True)
+class SeedFailure:
+    """A broken CSV seed file that must stop ``dbt seed``."""
+
+    case_id: str
+    corruption: str
+    table: str
+    edit: Callable[[list[str]], list[str]] = field(repr=False)
+    # Phrases dbt's message for the seed must contain.
+    message: tuple[str, ...]
+
+
+def replace_field(line: int, column: int, value: str) -> Callable[[list[str]], list[str]]:
+    """Set one field of one line (0 is the header) of a CSV without quoted commas."""
+
+    def edit(lines: list[str]) -> list[str]:
+        fields = lines[line].split(",")
+        fields[column] = value
+        return [*lines[:line], ",".join(fields), *lines[line + 1 :]]
+
+    return edit
+
+
+def append_to_line(line: int, text: str) -> Callable[[list[str]], list[str]]:
+    def edit(lines: list[str]) -> list[str]:
+        return [*lines[:line], lines[line] + text, *lines[line + 1 :]]
+
+    return edit
+
+
+def truncate_line(line: int, keep_fields: int) -> Callable[[list[str]], list[str]]:
+    def edit(lines: list[str]) -> list[str]:
+        kept = ",".join(lines[line].split(",")[:keep_fields])
+        return [*lines[:line], kept, *lines[line + 1 :]]
+
+    return edit
+
+
+def drop_column(column: int) -> Callable[[list[str]], list[str]]:
+    def edit(lines: list[str]) -> list[str]:
+        return [",".join(f for i, f in enumerate(x.split(",")) if i != column) for x in lines]
+
+    return edit
+
+
+# Rows the cases copy: the only subscription period of account A00004 (growth-annual-usd, 26
+# seats, open-ended from 2026-04-01; invoice I00004-0001 references it), the first invoice of
+# A00001 (6750.00 USD) and the first event of A00001.
+SUBSCRIPTION = "from raw.billing_subscriptions where subscription_id = 'S00004-0001'"
+INVOICE = "from raw.billing_invoices where invoice_id = 'I00001-0001'"
+EVENT = "from raw.product_events where event_id = 'E00001-0000001'"
+
+QUARANTINED: tuple[Quarantined, ...] = (
+    Quarantined(
+        case_id="null_key",
+        corruption="a copy of event E00001-0000001 delivered without event_id",
+        selection="product",
+        table="product_events",
+        statements=(f"insert into raw.product_events select * replace (null as event_id) {EVENT}",),
+        rejected=((None, "A00001", "missing_primary_key"),),
+    ),
+    Quarantined(
+        case_id="duplicate_key",
+        corruption="CRM account A00004 exported twice, the copy renamed and created a day later",
+        selection="billing",
+        table="crm_accounts",
+        statements=(
+            "insert into raw.crm_accounts select * replace ('Renamed Co' as account_name, "
+            "created_at + interval 1 day as created_at) "
+            "from raw.crm_accounts where account_id = 'A00004'",
+        ),
+        rejected=(("A00004", "A00004", "duplicate_primary_key"),),
+    ),
+    Quarantined(
+        case_id="orphan_id",
+        corruption="a subscription period S99999-0001 of account A99999, which is not in the CRM",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(
+            "insert into raw.billing_subscriptions select * replace "
+            f"('S99999-0001' as subscription_id, 'A99999' as account_id) {SUBSCRIPTION}",
+        ),
+        rejected=(("S99999-0001", "A99999", "unknown_account_id"),),
+    ),
+    Quarantined(
+        case_id="negative_amount",
+        corruption="an invoice I99999-0001 of A00001 with amount_due -6750.00",
+        selection="billing",
+        table="billing_invoices",
+        statements=(
+            "insert into raw.billing_invoices select * replace "
+            f"('I99999-0001' as invoice_id, -amount_due as amount_due) {INVOICE}",
+        ),
+        rejected=(("I99999-0001", "A00001", "negative_amount"),),
+    ),
+    Quarantined(
+        case_id="future_timestamp",
+        corruption="an event E00001-9999999 that occurred 2026-12-15, after as_of_date "
+        "2026-10-31 + 1 day of tolerance (received with the newest deliveries)",
+        selection="product",
+        table="product_events",
+        statements=(
+            "insert into raw.product_events select * replace ('E00001-9999999' as event_id, "
+            "timestamp '2026-12-15 10:00:00' as occurred_at, "
+            f"timestamp '2026-10-31 23:00:00' as received_at) {EVENT}",
+        ),
+        rejected=(("E00001-9999999", "A00001", "future_timestamp"),),
+    ),
+    Quarantined(
+        case_id="unknown_currency",
+        corruption="an invoice I99999-0002 of A00001 in currency XYZ (not USD, no fx rate)",
+        selection="billing",
+        table="billing_invoices",
+        statements=(
+            "insert into raw.billing_invoices select * replace "
+            f"('I99999-0002' as invoice_id, 'XYZ' as currency) {INVOICE}",
+        ),
+        rejected=(("I99999-0002", "A00001", "unknown_currency"),),
+    ),
+    Quarantined(
+        case_id="ended_before_started",
+        corruption="a subscription period S00004-9999 of A00004 that ends 10 days before it starts",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(
+            "insert into raw.billing_subscriptions select * replace "
+            "('S00004-9999' as subscription_id, started_at - interval 10 day as ended_at) "
+            f"{SUBSCRIPTION}",
+        ),
+        rejected=(("S00004-9999", "A00004", "invalid_period"),),
+    ),
+)
+
+BUILD_FAILURES: tuple[BuildFailure, ...] = (
+    BuildFailure(
+        case_id="overlapping_periods",
+        corruption="a second open-ended period S00004-9999 of A00004 starting 10 days into its "
+        "current one",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(
+            "insert into raw.billing_subscriptions select * replace "
+            "('S00004-9999' as subscription_id, started_at + interval 10 day as started_at) "
+            f"{SUBSCRIPTION}",
+        ),
+        names=("stg_billing__subscriptions", "periods_do_not_overlap", "Got 1 result"),
+        failing_test="assert_stg_billing__subscriptions_periods_do_not_overlap",
+        offending=("A00004", "S00004-0001", "S00004-9999"),
+    ),
+    BuildFailure(
+        case_id="negative_price",
+        corruption="plan growth-annual-usd (1 of 18 plans, 43 periods on it) with a negative "
+        "unit_amount",
+        selection="billing",
+        table="billing_plans",
+        statements=(
+            "update raw.billing_plans set unit_amount = -unit_amount "
+            "where plan_id = 'growth-annual-usd'",
+        ),
+        names=("billing_plans", "unit_amount", "Got 1 result"),
+        failing_test="source_dq_validity_billing_billing_plans_unit_amount__unit_amount_0",
+        offending=("billing_plans", "unit_amount"),
+    ),
+    BuildFailure(
+        case_id="quarantined_period_with_invoices",
+        corruption="the existing period S00004-0001 made to end the day before it starts: it "
+        "is quarantined, and its invoice I00004-0001 still references it",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(
+            "update raw.billing_subscriptions set ended_at = started_at - interval 1 day "
+            "where subscription_id = 'S00004-0001'",
+        ),
+        names=("stg_billing__invoices", "subscription_id", "Got 1 result"),
+        failing_test=(
+            "relationships_stg_billing__invoices_subscription_id__subscription_id"
+            "__ref_stg_billing__subscriptions_"
+        ),
+        offending=("S00004-0001",),
+        rejected=(("S00004-0001", "A00004", "invalid_period"),),
+        marts_skipped=False,
+    ),
+    BuildFailure(
+        case_id="empty_table",
+        corruption="billing_subscriptions loaded empty",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=("delete from raw.billing_subscriptions",),
+        names=("billing_subscriptions",),
+        base_model="base_billing__subscriptions",
+        contract_error=("Raw table raw.billing_subscriptions", "the table is empty"),
+    ),
+    BuildFailure(
+        case_id="empty_parent_table",
+        corruption="crm_accounts loaded empty (every other table's rows become orphans)",
+        selection="billing",
+        table="crm_accounts",
+        statements=("delete from raw.crm_accounts",),
+        names=("base_crm__accounts", "Raw table raw.crm_accounts", "the table is empty"),
+        base_model="base_crm__accounts",
+        contract_error=("Raw table raw.crm_accounts", "the table is empty"),
+    ),
+    BuildFailure(
+        case_id="missing_column",
+        corruption="billing_subscriptions without its quantity column",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=("alter table raw.billing_subscriptions drop column quantity",),
+        names=("billing_subscriptions", "quantity"),
+        base_model="base_billing__subscriptions",
+        contract_error=("Raw table raw.billing_subscriptions", "missing column(s) quantity"),
+    ),
+    BuildFailure(
+        case_id="wrong_type_in_table",
+        corruption="billing_subscriptions.quantity landed as text, S00004-0001 holding 'many'",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(
+            "alter table raw.billing_subscriptions alter quantity type varchar",
+            "update raw.billing_subscriptions set quantity = 'many' "
+            "where subscription_id = 'S00004-0001'",
+        ),
+        names=("billing_subscriptions", "quantity"),
+        base_model="base_billing__subscriptions",
+        contract_error=(
+            "Raw table raw.billing_subscriptions",
+            "column quantity (varchar): 1 row(s) hold values that are not integer",
+            "subscription_id S00004-0001: 'many'",
+        ),
+    ),
+)
+
+SEED_FAILURES: tuple[SeedFailure, ...] = (
+    SeedFailure(
+        case_id="wrong_type_quantity",
+        corruption="billing_subscriptions.csv line 2: quantity 'many'",
+        table="billing_subscriptions",
+        edit=replace_field(1, 3, "many"),
+        message=("billing_subscriptions", 'converting column "quantity"', '"many"', "Line: 2"),
+    ),
+    SeedFailure(
+        case_id="wrong_type_timestamp",
+        corruption="crm_support_tickets.csv line 4: created_at 'last tuesday'",
+        table="crm_support_tickets",
+        edit=replace_field(3, 6, "last tuesday"),
+        message=(
+            "crm_support_tickets",
+            'converting column "created_at"',
+            '"last tuesday"',
+            "Line: 4",
+        ),
+    ),
+    SeedFailure(
+        case_id="malformed_line",
+        corruption="billing_invoices.csv line 8: an unquoted comma in billing_reason (12 fields "
+        "for 11 columns)",
+        table="billing_invoices",
+        edit=append_to_line(7, ", manual"),
+        # agate counts data rows from 0: row 6 is line 8 of the file.
+        message=("billing_invoices", "Row 6 has 12 values, but Table only has 11 columns"),
+    ),
+    SeedFailure(
+        case_id="truncated_line",
+        corruption="crm_activities.csv line 8 cut after 4 of its 6 fields",
+        table="crm_activities",
+        edit=truncate_line(7, 4),
+        # DuckDB's CSV sniffer gives up on the file: the seed is named, the line is not.
+        message=("crm_activities.csv", "not possible to automatically detect the CSV"),
+    ),
+    SeedFailure(
+        case_id="missing_column_in_csv",
+        corruption="crm_nps_responses.csv without its score column",
+        table="crm_nps_responses",
+        edit=drop_column(3),
+        # The seed is named and the column count given, not the missing column's name.
+        message=(
+            "crm_nps_responses",
+            "does not match the number of columns found by the sniffer: 4",
+        ),
+    ),
+)
