@@ -69,12 +69,13 @@ def load_warehouse_features(path: str) -> pd.DataFrame:
     (decimals as floats, sorted by key)."""
     import duckdb
 
-    from cs_analytics.churn.pipeline import NOT_FEATURES, prepare
+    from cs_analytics.churn.pipeline import prepare
 
     with duckdb.connect(path, read_only=True) as con:
         frame = con.sql("select * from intermediate.int_account_months_churn_features").df()
-    return prepare(frame).drop(columns=[c for c in ("observation_id", "month_start_date")
-                                        if c in NOT_FEATURES and c in frame.columns])  # fmt: skip
+    # The benchmark's own feature list is every numeric column but the keys and the label:
+    # drop the model's other non-features so it matches pipeline.feature_columns.
+    return prepare(frame).drop(columns=["observation_id", "month_start_date"])
 
 
 def default_feature_columns(frame: pd.DataFrame, label_column: str) -> list[str]:

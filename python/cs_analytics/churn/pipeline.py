@@ -69,10 +69,10 @@ def prepare(features: pd.DataFrame) -> pd.DataFrame:
 
 
 def fit_out_of_time(
-    features: pd.DataFrame, settings: ChurnSettings
+    frame: pd.DataFrame, settings: ChurnSettings
 ) -> tuple[ChurnModel, OutOfTimeSplit]:
-    """Split at the settings' cut-off and fit on the training part."""
-    frame = prepare(features)
+    """Split a prepared frame (see prepare) at the settings' cut-off and fit on the training
+    part."""
     split = split_out_of_time(
         frame, settings.cutoff_date, horizon_days=settings.horizon_days, label_column=LABEL
     )
@@ -83,8 +83,8 @@ def fit_out_of_time(
 def risk_scores(features: pd.DataFrame, settings: ChurnSettings, top_n: int = 3) -> pd.DataFrame:
     """One row per account observed on the as-of date (every account active then): churn
     probability, risk band, and the top drivers (feature, contribution, direction) wide."""
-    model, _ = fit_out_of_time(features, settings)
     frame = prepare(features)
+    model, _ = fit_out_of_time(frame, settings)
     current = frame[frame["observation_date"].dt.date == settings.as_of_date].reset_index(drop=True)
     probabilities = score(model, current)
     drivers = explain(model, current, top_n=top_n)
@@ -118,7 +118,7 @@ def evaluation(features: pd.DataFrame, settings: ChurnSettings) -> pd.DataFrame:
     """Out-of-time evaluation of the model and of the plain health score (orange or red = at
     risk) on the same test observations: a summary row per scorer, then one calibration row
     per scorer and decile; the split's sizes and dates on every row."""
-    model, split = fit_out_of_time(features, settings)
+    model, split = fit_out_of_time(prepare(features), settings)
     test = split.test.sort_values(["account_id", "observation_date"], kind="stable")
     test = test[test["health_score"].notna()].reset_index(drop=True)
     labels = test[LABEL].to_numpy()
