@@ -349,50 +349,60 @@ crm_daily as (
 
 ),
 
-user_day_deltas as (
+running_deltas as (
+
+    -- The +1/-1 deltas of every running sum, users and contacts together.
+    select
+        account_id,
+        delta_date,
+        delta as user_delta,
+        0 as champion_delta,
+        0 as sponsor_delta
+    from user_deltas
+
+    union all
 
     select
-        user_deltas.account_id,
-        case
-            when user_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else user_deltas.delta_date
-        end as delta_date,
-        sum(user_deltas.delta) as delta
-    from user_deltas
-    inner join account_calendars
-        on user_deltas.account_id = account_calendars.account_id
-    group by
-        user_deltas.account_id,
-        case
-            when user_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else user_deltas.delta_date
-        end
+        account_id,
+        delta_date,
+        0 as user_delta,
+        champion_delta,
+        sponsor_delta
+    from contact_deltas
 
 ),
 
-contact_day_deltas as (
+clamped_deltas as (
+
+    -- A delta dated before the account's calendar counts on its first day.
+    select
+        running_deltas.account_id,
+        running_deltas.user_delta,
+        running_deltas.champion_delta,
+        running_deltas.sponsor_delta,
+        case
+            when running_deltas.delta_date < account_calendars.first_calendar_date
+                then account_calendars.first_calendar_date
+            else running_deltas.delta_date
+        end as delta_date
+    from running_deltas
+    inner join account_calendars
+        on running_deltas.account_id = account_calendars.account_id
+
+),
+
+day_deltas as (
 
     select
-        contact_deltas.account_id,
-        case
-            when contact_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else contact_deltas.delta_date
-        end as delta_date,
-        sum(contact_deltas.champion_delta) as champion_delta,
-        sum(contact_deltas.sponsor_delta) as sponsor_delta
-    from contact_deltas
-    inner join account_calendars
-        on contact_deltas.account_id = account_calendars.account_id
+        account_id,
+        delta_date,
+        sum(user_delta) as user_delta,
+        sum(champion_delta) as champion_delta,
+        sum(sponsor_delta) as sponsor_delta
+    from clamped_deltas
     group by
-        contact_deltas.account_id,
-        case
-            when contact_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else contact_deltas.delta_date
-        end
+        account_id,
+        delta_date
 
 ),
 
@@ -459,9 +469,9 @@ daily as (
         {%- for core_feature in core_features %}
             case when usage.used_{{ core_feature }} then 1 else 0 end as used_{{ core_feature }},
         {%- endfor %}
-        coalesce(user_day_deltas.delta, 0) as user_delta,
-        coalesce(contact_day_deltas.champion_delta, 0) as champion_delta,
-        coalesce(contact_day_deltas.sponsor_delta, 0) as sponsor_delta,
+        coalesce(day_deltas.user_delta, 0) as user_delta,
+        coalesce(day_deltas.champion_delta, 0) as champion_delta,
+        coalesce(day_deltas.sponsor_delta, 0) as sponsor_delta,
         coalesce(crm_day_counts.milestones_due, 0) as milestones_due,
         coalesce(crm_day_counts.milestones_on_time, 0) as milestones_on_time,
         coalesce(crm_day_counts.nps_responses, 0) as nps_responses,
@@ -477,14 +487,10 @@ daily as (
         on
             account_days.account_id = usage.account_id
             and account_days.calendar_date = usage.activity_date
-    left join user_day_deltas
+    left join day_deltas
         on
-            account_days.account_id = user_day_deltas.account_id
-            and account_days.calendar_date = user_day_deltas.delta_date
-    left join contact_day_deltas
-        on
-            account_days.account_id = contact_day_deltas.account_id
-            and account_days.calendar_date = contact_day_deltas.delta_date
+            account_days.account_id = day_deltas.account_id
+            and account_days.calendar_date = day_deltas.delta_date
     left join crm_day_counts
         on
             account_days.account_id = crm_day_counts.account_id
