@@ -15,6 +15,7 @@ import yaml
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 from cs_analytics.contract import CONTRACT, all_tables
+from cs_analytics.mart_hashes import schema_hashes
 
 from .conftest import PROJECT_DIR
 
@@ -725,23 +726,27 @@ def test_churn_model_beats_nothing_and_reports_both_scorers(warehouse: Path) -> 
         assert deciles == 10
 
 
-def mart_hashes(db_path: Path) -> dict[str, tuple[int, int]]:
-    """Row count and an order-independent content hash of every table in the marts schema."""
-    with duckdb.connect(str(db_path)) as con:
-        tables = [
-            name
-            for (name,) in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'marts' and table_catalog = current_database() "
-                "order by table_name"
-            ).fetchall()
-        ]
-        return {
-            table: con.execute(
-                f"select count(*), coalesce(sum(hash(t)), 0) from marts.{table} as t"
-            ).fetchone()
-            for table in tables
-        }
+def mart_hashes(db_path: Path) -> dict[str, dict[str, object]]:
+    """Row count, columns and order-independent content hash of every relation in marts."""
+    return schema_hashes(str(db_path), "marts")
+
+
+EXPECTED_MART_HASHES = Path(__file__).with_name("expected_mart_hashes.json")
+
+
+def test_marts_equal_the_recorded_content_hashes(warehouse: Path) -> None:
+    """Refactor guard: every mart of the demo build holds exactly the rows recorded in
+    expected_mart_hashes.json. A change that means to alter a mart's content updates the file
+    (python -m cs_analytics.mart_hashes warehouse.duckdb) and says which marts and rows changed."""
+    expected = json.loads(EXPECTED_MART_HASHES.read_text())
+    actual = mart_hashes(warehouse)
+    assert sorted(actual) == sorted(expected)
+    changed = {
+        name: (expected[name]["rows"], actual[name]["rows"])
+        for name in expected
+        if actual[name]["hash"] != expected[name]["hash"]
+    }
+    assert not changed, f"marts whose content changed (rows before, after): {changed}"
 
 
 def test_two_builds_give_identical_marts(warehouse: Path) -> None:
@@ -750,7 +755,7 @@ def test_two_builds_give_identical_marts(warehouse: Path) -> None:
     dbt(warehouse, "build", "--exclude", "resource_type:seed")
     second = mart_hashes(warehouse)
     assert len(first) >= 15
-    assert all(rows > 0 for rows, _ in first.values()), first
+    assert all(table["rows"] > 0 for table in first.values()), first
     assert first == second
 
 

@@ -1,0 +1,64 @@
+"""Content hashes of a warehouse's relations, to prove that a refactor leaves the marts unchanged.
+
+A relation's hash is the MD5 of its rows, each row the text of its columns taken in column-name
+order (so reordering columns changes nothing), the rows sorted (so row order changes nothing).
+Nulls are written as ``\\N``. Two relations have the same hash exactly when they hold the same
+rows with the same column names, as text.
+
+    python -m cs_analytics.mart_hashes warehouse.duckdb            # every mart, as JSON
+    python -m cs_analytics.mart_hashes warehouse.duckdb --schema intermediate
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import duckdb
+
+
+def relation_hash(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
+    """Row count, column names and content hash of ``schema.table``."""
+    columns = sorted(
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns"
+            " where table_schema = ? and table_name = ?",
+            [schema, table],
+        ).fetchall()
+    )
+    row_text = " || '|' || ".join(f"coalesce(cast(\"{c}\" as varchar), '\\N')" for c in columns)
+    rows, digest = con.execute(
+        f"select count(*), md5(coalesce(string_agg(row_text, chr(10) order by row_text), ''))"
+        f' from (select {row_text} as row_text from "{schema}"."{table}")'
+    ).fetchall()[0]
+    return {"rows": rows, "columns": columns, "hash": digest}
+
+
+def schema_hashes(db_path: str, schema: str = "marts") -> dict[str, dict[str, object]]:
+    """The hash of every table and view of ``schema``, keyed by relation name."""
+    with duckdb.connect(db_path, read_only=True) as con:
+        names = [
+            name
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables where table_schema = ?"
+                " order by table_name",
+                [schema],
+            ).fetchall()
+        ]
+        return {name: relation_hash(con, schema, name) for name in names}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("duckdb", help="path of the warehouse file")
+    parser.add_argument("--schema", default="marts")
+    args = parser.parse_args(argv)
+    json.dump(schema_hashes(args.duckdb, args.schema), sys.stdout, indent=2, sort_keys=True)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
