@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # Throwaway warehouse for `make test`; `make build` writes warehouse.duckdb (or $DBT_DUCKDB_PATH).
 TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 
-.PHONY: build test install lint sqlfluff ruff dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn
+.PHONY: build test install lint sqlfluff ruff dbt-score dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
@@ -35,7 +35,7 @@ build: install
 ## Lint, build everything with all data and unit tests into a throwaway DuckDB file, then pytest.
 test: install lint dbt-test pytest
 
-lint: sqlfluff ruff
+lint: sqlfluff ruff dbt-score
 
 # Lint against an empty DuckDB file, so the result never depends on what a previous build left
 # (incremental models render their full-refresh branch).
@@ -48,6 +48,14 @@ sqlfluff: install
 ruff: install
 	$(BIN)/ruff check python tests
 	$(BIN)/ruff format --check python tests
+
+# Metadata lint of the manifest (owners, descriptions, tests, model size): the project score
+# must stay at or above DBT_SCORE_MIN (rules and their settings: [tool.dbt-score] in pyproject.toml).
+DBT_SCORE_MIN ?= 9.5
+dbt-score: install
+	DBT_DUCKDB_PATH=$(LINT_DB) $(BIN)/dbt parse --quiet
+	$(BIN)/dbt-score lint --manifest target/manifest.json --show failing-items \
+	    --fail-project-under $(DBT_SCORE_MIN)
 
 dbt-test: install
 	rm -f $(TEST_DB) $(TEST_DB).wal
