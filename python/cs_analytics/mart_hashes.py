@@ -36,9 +36,12 @@ def relation_hash(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> di
     return {"rows": rows, "columns": columns, "hash": digest}
 
 
-def schema_hashes(db_path: str, schema: str = "marts") -> dict[str, dict[str, object]]:
-    """The hash of every table and view of ``schema``, keyed by relation name."""
-    with duckdb.connect(db_path, read_only=True) as con:
+def schema_hashes(
+    db_path: str, schema: str = "marts", read_only: bool = False
+) -> dict[str, dict[str, object]]:
+    """The hash of every table and view of ``schema``, keyed by relation name. In a process that
+    already holds the file open (dbtRunner does), open it with the same ``read_only`` setting."""
+    with duckdb.connect(db_path, read_only=read_only) as con:
         names = [
             name
             for (name,) in con.execute(
@@ -55,7 +58,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("duckdb", help="path of the warehouse file")
     parser.add_argument("--schema", default="marts")
     args = parser.parse_args(argv)
-    json.dump(schema_hashes(args.duckdb, args.schema), sys.stdout, indent=2, sort_keys=True)
+    json.dump(
+        schema_hashes(args.duckdb, args.schema, read_only=True),
+        sys.stdout,
+        indent=2,
+        sort_keys=True,
+    )
     sys.stdout.write("\n")
     return 0
 
