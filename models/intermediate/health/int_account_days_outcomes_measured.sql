@@ -13,20 +13,9 @@ milestones as (
 
     select
         account_id,
-        milestone_name,
         planned_date,
         completed_at
     from {{ ref('stg_crm__milestones') }}
-
-),
-
-usage as (
-
-    select
-        account_id,
-        activity_date,
-        workflow_completions
-    from {{ ref('int_account_days_usage') }}
 
 ),
 
@@ -34,7 +23,8 @@ first_dates as (
 
     select
         account_id,
-        first_start_date
+        first_start_date,
+        first_value_date
     from {{ ref('int_accounts_first_dates') }}
 
 ),
@@ -53,35 +43,6 @@ milestone_days as (
     group by
         account_id,
         planned_date
-
-),
-
-first_value_candidates as (
-
-    select
-        account_id,
-        cast(completed_at as date) as first_value_date
-    from milestones
-    where milestone_name = 'first_value' and completed_at is not null
-
-    union all
-
-    select
-        account_id,
-        activity_date as first_value_date
-    from usage
-    where workflow_completions > 0
-
-),
-
-first_values as (
-
-    -- First value: the first_value milestone or the first completed workflow, the earlier.
-    select
-        account_id,
-        min(first_value_date) as first_value_date
-    from first_value_candidates
-    group by account_id
 
 ),
 
@@ -114,20 +75,18 @@ final as (
         ) as milestones_on_time_rate,
         cast(
             case
-                when first_values.first_value_date <= windowed.calendar_date
+                when first_dates.first_value_date <= windowed.calendar_date
                     then {{ dbt.datediff('first_dates.first_start_date',
-                        'first_values.first_value_date', 'day') }}
+                        'first_dates.first_value_date', 'day') }}
                 else {{ dbt.datediff('first_dates.first_start_date',
                     'windowed.calendar_date', 'day') }}
             end as {{ dbt.type_int() }}
         ) as time_to_first_value_days,
-        first_values.first_value_date <= windowed.calendar_date as has_reached_first_value,
+        first_dates.first_value_date <= windowed.calendar_date as has_reached_first_value,
         windowed.calendar_date as health_date
     from windowed
     inner join first_dates
         on windowed.account_id = first_dates.account_id
-    left join first_values
-        on windowed.account_id = first_values.account_id
     where
         windowed.calendar_date
         > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
