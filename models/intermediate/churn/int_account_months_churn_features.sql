@@ -1,15 +1,3 @@
-{#-
-    Point-in-time churn features (SPEC section 7): one row per account per observation date
-    (each month-end health snapshot: the month's last day, or the as-of date), with only what
-    was known at the end of that day, and the label: churned within var('churn_horizon_days')
-    after it (null while that future is not observed).
-
-    Features: the health score and components and their 30- and 90-day changes; the health
-    measures of the day (usage, outcomes, relationship, growth); tenure; USD MRR and its 90-day
-    change; seats and utilisation; tickets and escalations; NPS; champion and sponsor status;
-    late invoices; days to renewal (annual plans).
--#}
-
 {%- set components = var('health_weights').keys() | list %}
 
 with
@@ -21,7 +9,7 @@ snapshots as (
         month_start_date,
         health_date,
         is_churned_within_horizon
-    from {{ ref('fct_account_health_monthly') }}
+    from {{ ref('int_account_months_health_snapshotted') }}
 
 ),
 
@@ -34,7 +22,7 @@ daily as (
             {{ component }}_score,
         {%- endfor %}
         health_score
-    from {{ ref('fct_account_health_daily') }}
+    from {{ ref('int_account_days_health_scored') }}
 
 ),
 
@@ -87,84 +75,23 @@ lifecycle as (
 
 ),
 
-subscriptions as (
+first_dates as (
 
     select
         account_id,
-        started_at
-    from {{ ref('int_subscriptions_priced') }}
+        first_start_date
+    from {{ ref('int_accounts_first_dates') }}
 
 ),
 
-tickets as (
+support_billing as (
 
     select
         account_id,
-        created_at
-    from {{ ref('stg_crm__support_tickets') }}
-
-),
-
-invoices as (
-
-    select
-        account_id,
-        due_date,
-        paid_at
-    from {{ ref('stg_billing__invoices') }}
-
-),
-
-first_starts as (
-
-    select
-        account_id,
-        cast(min(started_at) as date) as first_start_date
-    from subscriptions
-    group by account_id
-
-),
-
-ticket_counts as (
-
-    select
-        snapshots.account_id,
-        snapshots.health_date,
-        count(tickets.created_at) as tickets_90d
-    from snapshots
-    left join tickets
-        on
-            snapshots.account_id = tickets.account_id
-            and tickets.created_at
-            >= {{ dbt.dateadd('day', -89, 'snapshots.health_date') }}
-            and tickets.created_at < {{ dbt.dateadd('day', 1, 'snapshots.health_date') }}
-    group by
-        snapshots.account_id,
-        snapshots.health_date
-
-),
-
-late_invoices as (
-
-    -- Invoices due in the 180 days before the day and paid after their due date or not paid
-    -- by the day: known on the day (a payment after the day is still "not paid" then).
-    select
-        snapshots.account_id,
-        snapshots.health_date,
-        count(invoices.due_date) as late_invoices_180d
-    from snapshots
-    left join invoices
-        on
-            snapshots.account_id = invoices.account_id
-            and invoices.due_date >= {{ dbt.dateadd('day', -179, 'snapshots.health_date') }}
-            and snapshots.health_date > invoices.due_date
-            and (
-                invoices.paid_at is null
-                or invoices.paid_at >= {{ dbt.dateadd('day', 1, 'invoices.due_date') }}
-            )
-    group by
-        snapshots.account_id,
-        snapshots.health_date
+        observation_date,
+        tickets_90d,
+        late_invoices_180d
+    from {{ ref('int_account_months_tickets_invoices_counted') }}
 
 ),
 
@@ -207,13 +134,13 @@ final as (
         measures.feature_expansion,
         measures.api_growth,
         measures.mrr_growth_90d,
-        {{ dbt.datediff('first_starts.first_start_date', 'snapshots.health_date', 'day') }}
+        {{ dbt.datediff('first_dates.first_start_date', 'snapshots.health_date', 'day') }}
             as tenure_days,
         lifecycle.days_since_contract_start,
         lifecycle.days_to_renewal,
         revenue.mrr_usd,
-        ticket_counts.tickets_90d,
-        late_invoices.late_invoices_180d,
+        support_billing.tickets_90d,
+        support_billing.late_invoices_180d,
         case
             when snapshots.is_churned_within_horizon then 1.0
             when not snapshots.is_churned_within_horizon then 0.0
@@ -237,8 +164,8 @@ final as (
         on
             snapshots.account_id = measures.account_id
             and snapshots.health_date = measures.health_date
-    left join first_starts
-        on snapshots.account_id = first_starts.account_id
+    left join first_dates
+        on snapshots.account_id = first_dates.account_id
     left join lifecycle
         on
             snapshots.account_id = lifecycle.account_id
@@ -247,14 +174,10 @@ final as (
         on
             snapshots.account_id = revenue.account_id
             and snapshots.month_start_date = revenue.month_start_date
-    left join ticket_counts
+    left join support_billing
         on
-            snapshots.account_id = ticket_counts.account_id
-            and snapshots.health_date = ticket_counts.health_date
-    left join late_invoices
-        on
-            snapshots.account_id = late_invoices.account_id
-            and snapshots.health_date = late_invoices.health_date
+            snapshots.account_id = support_billing.account_id
+            and snapshots.health_date = support_billing.observation_date
 
 )
 

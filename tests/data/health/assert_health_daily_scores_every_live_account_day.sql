@@ -46,12 +46,7 @@ live_days as (
         days.calendar_date
     from subscriptions
     inner join days
-        on
-            subscriptions.started_at < {{ dbt.dateadd('day', 1, 'days.calendar_date') }}
-            and (
-                subscriptions.ended_at is null
-                or subscriptions.ended_at >= {{ dbt.dateadd('day', 1, 'days.calendar_date') }}
-            )
+        on {{ is_live_at(dbt.dateadd('day', 1, 'days.calendar_date'), 'subscriptions') }}
 
 ),
 

@@ -1,0 +1,75 @@
+with
+
+calendar as (
+
+    select
+        account_id,
+        calendar_date
+    from {{ ref('int_account_days_enumerated') }}
+
+),
+
+subscriptions as (
+
+    select
+        account_id,
+        quantity,
+        mrr,
+        started_at,
+        ended_at
+    from {{ ref('int_subscriptions_priced') }}
+
+),
+
+live_state as (
+
+    -- Subscription rows live at the end of each day: seats and MRR (plan currency).
+    select
+        calendar.account_id,
+        calendar.calendar_date,
+        sum(subscriptions.quantity) as seats,
+        sum(subscriptions.mrr) as mrr
+    from calendar
+    inner join subscriptions
+        on
+            calendar.account_id = subscriptions.account_id
+            and {{ is_live_at(dbt.dateadd('day', 1, 'calendar.calendar_date'), 'subscriptions') }}
+    group by
+        calendar.account_id,
+        calendar.calendar_date
+
+),
+
+with_history as (
+
+    select
+        calendar.account_id,
+        calendar.calendar_date,
+        live_state.seats,
+        live_state.mrr,
+        lag(live_state.mrr, 90) over (
+            partition by calendar.account_id order by calendar.calendar_date
+        ) as mrr_90d_ago
+    from calendar
+    left join live_state
+        on
+            calendar.account_id = live_state.account_id
+            and calendar.calendar_date = live_state.calendar_date
+
+),
+
+final as (
+
+    select
+        account_id,
+        cast(seats as {{ dbt.type_int() }}) as seats,
+        cast(mrr / nullif(mrr_90d_ago, 0) - 1 as decimal(18, 6)) as mrr_growth_90d,
+        calendar_date as health_date
+    from with_history
+    where
+        seats is not null
+        and calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+
+)
+
+select * from final
