@@ -1,22 +1,4 @@
-{#-
-    Expansion pipeline (SPEC section 6): one row per CRM opportunity of type expansion; new
-    business and renewal opportunities are left out.
-
-    - Status as of var('as_of_date'): won or lost when the CRM marks the opportunity closed with
-      a close date on or before the as-of date, open otherwise.
-    - amount is annual, in the opportunity's currency; amount_usd converts it at the rate of the
-      close month for closed opportunities (the month the revenue is booked, as the revenue
-      spine converts each month at its own rate) and of the as-of month for open ones. USD
-      needs no rate.
-    - Signal attribution: the latest qualified month-end snapshot in fct_expansion_signals of
-      the same account dated 1 to var('signal_attribution_days') days before the created date
-      (a snapshot is known at the end of its day, so one on the created date is too late).
-      When none is found and the window starts before the first scored day of the health
-      history (var('health_history_days') days up to the as-of date), had_prior_signal is null:
-      the signals before that day cannot be known.
--#}
-
-{%- set attribution_days = var('signal_attribution_days', 60) %}
+{%- set attribution_days = var('signal_attribution_days') %}
 
 with
 

@@ -1,33 +1,8 @@
-{#-
-    Expansion signals (SPEC section 6): one row per account per month, read at the month-end
-    snapshot (the month's last day, or var('as_of_date') in the as-of month) for accounts scored
-    in fct_account_health_daily that day, as fct_account_health_monthly does.
-
-    A signal holds when its measure is at or above its threshold in
-    var('expansion_signal_thresholds'); a measure that cannot be measured (null, e.g. no usage
-    in the previous 30 days to grow from) is no signal. The propensity score is the weighted
-    share of the signals that hold, with var('expansion_signal_weights') (0-100 whatever the
-    weights add up to); the account-month is qualified at var('expansion_qualified_score') or
-    more.
--#}
-
 {%- set signals = [
     'seat_utilisation', 'active_user_growth', 'feature_breadth', 'api_growth', 'health_score'
 ] %}
-{%- set thresholds = var('expansion_signal_thresholds', {
-    'seat_utilisation': 0.85,
-    'active_user_growth': 0.20,
-    'feature_breadth': 0.5,
-    'api_growth': 0.20,
-    'health_score': 70
-}) %}
-{%- set weights = var('expansion_signal_weights', {
-    'seat_utilisation': 30,
-    'active_user_growth': 20,
-    'feature_breadth': 15,
-    'api_growth': 15,
-    'health_score': 20
-}) %}
+{%- set thresholds = var('expansion_signal_thresholds') %}
+{%- set weights = var('expansion_signal_weights') %}
 {%- set month_end = dbt.dateadd(
     'day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'health_date'))
 ) %}
@@ -173,7 +148,7 @@ final as (
         {%- for signal in signals %}
             has_{{ signal }}_signal,
         {%- endfor %}
-        expansion_propensity >= {{ var('expansion_qualified_score', 60) }} as is_qualified,
+        expansion_propensity >= {{ var('expansion_qualified_score') }} as is_qualified,
         month_start_date,
         health_date as snapshot_date
     from scored
