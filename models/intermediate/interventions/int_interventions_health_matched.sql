@@ -22,12 +22,36 @@ daily as (
 
 ),
 
+subscriptions as (
+
+    select
+        account_id,
+        started_at,
+        ended_at
+    from {{ ref('int_subscriptions_priced') }}
+    where started_at < {{ as_of_period_end() }}
+
+),
+
 alerts as (
 
     select
         account_id,
         alert_date
     from {{ ref('int_health_alerts_triggered') }}
+
+),
+
+live_at_horizon as (
+
+    -- Active at the horizon: a subscription live at the end of the horizon date.
+    select distinct interventions.intervention_id
+    from interventions
+    inner join subscriptions
+        on
+            interventions.account_id = subscriptions.account_id
+            and {{ is_live_at(dbt.cast(dbt.dateadd('day', 1, 'interventions.horizon_date'),
+                dbt.type_timestamp()), 'subscriptions') }}
 
 ),
 
@@ -78,14 +102,13 @@ alerts_after_opening as (
 
 final as (
 
-    -- The horizon day has a daily score when the account is live at the end of that day.
     select
         interventions.intervention_id,
         opening_day.health_tier as health_tier_at_opening,
         opening_day.health_score as health_score_at_opening,
         horizon_day.health_score as health_score_at_horizon,
         coalesce(alerts_after_opening.alerts_within_horizon, 0) as alerts_within_horizon,
-        horizon_day.health_date is not null as is_active_at_horizon_date,
+        live_at_horizon.intervention_id is not null as is_active_at_horizon_date,
         coalesce(horizon_day.health_score >= {{ var('intervention_success_score') }}, false)
             as is_recovered_at_horizon_date,
         latest_before_opening.opening_health_date,
@@ -101,6 +124,8 @@ final as (
         on
             interventions.account_id = horizon_day.account_id
             and interventions.horizon_date = horizon_day.health_date
+    left join live_at_horizon
+        on interventions.intervention_id = live_at_horizon.intervention_id
     left join recoveries
         on interventions.intervention_id = recoveries.intervention_id
     left join alerts_after_opening

@@ -1,6 +1,6 @@
 with
 
-interventions as (
+outcomes as (
 
     select
         intervention_id,
@@ -8,30 +8,29 @@ interventions as (
         trigger_reason,
         playbook,
         outcome,
-        opened_date,
-        horizon_date,
-        closed_date,
-        open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_dated') }}
-
-),
-
-health as (
-
-    select
-        intervention_id,
         health_tier_at_opening,
         health_score_at_opening,
         health_score_at_horizon,
+        days_open,
+        first_action_delay_hours,
+        recovery_time_days,
         alerts_within_horizon,
-        is_active_at_horizon_date,
-        is_recovered_at_horizon_date,
+        is_cancellation_request,
+        is_closed,
+        is_horizon_observed,
+        is_active_at_horizon,
+        is_success,
+        is_saved,
+        is_alert_free_within_horizon,
+        opened_date,
         opening_health_date,
-        recovered_date
-    from {{ ref('int_interventions_health_matched') }}
+        horizon_date,
+        recovered_date,
+        closed_date,
+        opened_at,
+        first_action_at,
+        closed_at
+    from {{ ref('int_interventions_outcomes_measured') }}
 
 ),
 
@@ -44,86 +43,40 @@ accounts as (
 
 ),
 
-joined as (
-
-    select
-        interventions.intervention_id,
-        interventions.account_id,
-        accounts.csm_owner,
-        interventions.trigger_reason,
-        interventions.playbook,
-        interventions.outcome,
-        health.health_tier_at_opening,
-        health.health_score_at_opening,
-        health.health_score_at_horizon,
-        {{ dbt.datediff('interventions.opened_date', 'interventions.open_until_date', 'day') }}
-            as days_open,
-        {{ dbt.datediff('interventions.opened_at', 'interventions.first_action_at', 'minute') }}
-            as first_action_delay_minutes,
-        {{ dbt.datediff('interventions.opened_date', 'health.recovered_date', 'day') }}
-            as recovery_time_days,
-        health.alerts_within_horizon,
-        interventions.trigger_reason = 'cancellation_request' as is_cancellation_request,
-        interventions.closed_date is not null as is_closed,
-        interventions.horizon_date <= {{ as_of_date() }} as is_horizon_observed,
-        health.is_active_at_horizon_date,
-        health.is_recovered_at_horizon_date,
-        interventions.opened_date,
-        health.opening_health_date,
-        interventions.horizon_date,
-        health.recovered_date,
-        interventions.closed_date,
-        interventions.opened_at,
-        interventions.first_action_at,
-        interventions.closed_at
-    from interventions
-    left join health
-        on interventions.intervention_id = health.intervention_id
-    left join accounts
-        on interventions.account_id = accounts.account_id
-
-),
-
 final as (
 
     select
-        intervention_id,
-        account_id,
-        csm_owner,
-        trigger_reason,
-        playbook,
-        outcome,
-        health_tier_at_opening,
-        health_score_at_opening,
-        health_score_at_horizon,
-        cast(days_open as {{ dbt.type_int() }}) as days_open,
-        cast(first_action_delay_minutes / 60.0 as decimal(10, 2)) as first_action_delay_hours,
-        cast(recovery_time_days as {{ dbt.type_int() }}) as recovery_time_days,
-        cast(alerts_within_horizon as {{ dbt.type_int() }}) as alerts_within_horizon,
-        is_cancellation_request,
-        is_closed,
-        is_horizon_observed,
-        case when is_horizon_observed then is_active_at_horizon_date end
-            as is_active_at_horizon,
-        case
-            when is_horizon_observed
-                then is_active_at_horizon_date and is_recovered_at_horizon_date
-        end as is_success,
-        case
-            when is_cancellation_request and is_horizon_observed
-                then is_active_at_horizon_date
-        end as is_saved,
-        case when is_horizon_observed then alerts_within_horizon = 0 end
-            as is_alert_free_within_horizon,
-        opened_date,
-        opening_health_date,
-        horizon_date,
-        recovered_date,
-        closed_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from joined
+        outcomes.intervention_id,
+        outcomes.account_id,
+        accounts.csm_owner,
+        outcomes.trigger_reason,
+        outcomes.playbook,
+        outcomes.outcome,
+        outcomes.health_tier_at_opening,
+        outcomes.health_score_at_opening,
+        outcomes.health_score_at_horizon,
+        outcomes.days_open,
+        outcomes.first_action_delay_hours,
+        outcomes.recovery_time_days,
+        outcomes.alerts_within_horizon,
+        outcomes.is_cancellation_request,
+        outcomes.is_closed,
+        outcomes.is_horizon_observed,
+        outcomes.is_active_at_horizon,
+        outcomes.is_success,
+        outcomes.is_saved,
+        outcomes.is_alert_free_within_horizon,
+        outcomes.opened_date,
+        outcomes.opening_health_date,
+        outcomes.horizon_date,
+        outcomes.recovered_date,
+        outcomes.closed_date,
+        outcomes.opened_at,
+        outcomes.first_action_at,
+        outcomes.closed_at
+    from outcomes
+    left join accounts
+        on outcomes.account_id = accounts.account_id
 
 )
 
