@@ -13,6 +13,17 @@ health_daily as (
 
 ),
 
+subscriptions as (
+
+    select
+        account_id,
+        started_at,
+        ended_at
+    from {{ ref('int_subscriptions_priced') }}
+    where started_at < {{ as_of_period_end() }}
+
+),
+
 health_monthly as (
 
     select
@@ -26,22 +37,47 @@ health_monthly as (
 
 ),
 
+churn_candidates as (
+
+    -- An account can only stop being live on the day one of its subscriptions ends.
+    select distinct
+        account_id,
+        cast(ended_at as date) as churn_date
+    from subscriptions
+    where
+        ended_at is not null
+        and cast(ended_at as date) > {{ period_start }}
+        and cast(ended_at as date) <= {{ as_of_date() }}
+
+),
+
 churn_events as (
 
-    -- A churn: the last day an account is scored (live) before a day it is not, within the
-    -- period; the churn date is the day after.
+    -- A churn: live at the end of the day before the churn date, not live at its end.
     select
-        health_daily.account_id,
-        cast({{ dbt.dateadd('day', 1, 'health_daily.health_date') }} as date) as churn_date
-    from health_daily
-    left join health_daily as next_day
-        on
-            health_daily.account_id = next_day.account_id
-            and next_day.health_date = {{ dbt.dateadd('day', 1, 'health_daily.health_date') }}
-    where
-        next_day.account_id is null
-        and health_daily.health_date < {{ as_of_date() }}
-        and health_daily.health_date >= {{ period_start }}
+        churn_candidates.account_id,
+        churn_candidates.churn_date
+    from churn_candidates
+    inner join subscriptions
+        on churn_candidates.account_id = subscriptions.account_id
+    group by
+        churn_candidates.account_id,
+        churn_candidates.churn_date
+    having
+        max(
+            case
+                when {{ is_live_at(dbt.cast('churn_candidates.churn_date', dbt.type_timestamp()),
+                    'subscriptions') }} then 1
+                else 0
+            end
+        ) = 1
+        and max(
+            case
+                when {{ is_live_at(dbt.cast(dbt.dateadd('day', 1, 'churn_candidates.churn_date'),
+                    dbt.type_timestamp()), 'subscriptions') }} then 1
+                else 0
+            end
+        ) = 0
 
 ),
 
