@@ -66,7 +66,7 @@ first_value_milestones as (
     inner join value_milestones
         on
             first_starts.account_id = value_milestones.account_id
-            and value_milestones.completed_date >= first_starts.first_start_date
+            and first_starts.first_start_date <= value_milestones.completed_date
     group by first_starts.account_id
 
 ),
@@ -80,7 +80,7 @@ first_workflows as (
     inner join workflow_days
         on
             first_starts.account_id = workflow_days.account_id
-            and workflow_days.activity_date >= first_starts.first_start_date
+            and first_starts.first_start_date <= workflow_days.activity_date
     group by first_starts.account_id
 
 ),
