@@ -7,3 +7,8 @@
 {% macro as_of_period_end() -%}
     cast({{ dbt.dateadd('day', 1, as_of_date()) }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
+
+{#- First day of the window of `months` months ending at the as-of date (the day after the as-of date `months` months earlier). -#}
+{% macro as_of_window_start(months) -%}
+    {{ dbt.dateadd('day', 1, dbt.dateadd('month', -months, as_of_date())) }}
+{%- endmacro %}

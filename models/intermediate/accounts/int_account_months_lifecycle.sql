@@ -1,121 +1,15 @@
-{#-
-    Lifecycle stage per account-month (SPEC section 6), read at the month's reference date: the
-    last day of the month, or var('as_of_date') in the as-of month. One row per row of the
-    revenue spine.
-
-    A paying spell is a run of paying months; its contract start is the earliest subscription
-    start in the spell's first month (the first contract, or the latest reactivation). Annual
-    plans renew on the anniversaries of the contract start. Stage, first match: onboarding (fewer
-    than 90 days since the contract start), renewal_window (annual plan, 90 days or fewer before
-    the next renewal), growth (fewer than 365 days), mature; null when the month is not paying.
--#}
-
 with
 
-spine as (
+spells as (
 
     select
         account_id,
         month_start_date,
-        plan_id,
-        is_paying
-    from {{ ref('int_account_months_revenue') }}
-
-),
-
-subscriptions as (
-
-    select
-        account_id,
-        started_at
-    from {{ ref('int_subscriptions_priced') }}
-
-),
-
-plans as (
-
-    select
-        plan_id,
-        billing_interval
-    from {{ ref('stg_billing__plans') }}
-
-),
-
-with_previous as (
-
-    select
-        account_id,
-        month_start_date,
-        plan_id,
+        reference_date,
         is_paying,
-        coalesce(
-            lag(is_paying) over (partition by account_id order by month_start_date), false
-        ) as was_paying
-    from spine
-
-),
-
-spell_months as (
-
-    -- The first month of the paying spell each paying month belongs to.
-    select
-        account_id,
-        month_start_date,
-        plan_id,
-        is_paying,
-        cast({{ dbt.dateadd('month', 1, 'month_start_date') }} as date) as next_month_start_date,
-        case
-            when is_paying
-                then max(case when is_paying and not was_paying then month_start_date end) over (
-                    partition by account_id
-                    order by month_start_date
-                    rows between unbounded preceding and current row
-                )
-        end as spell_start_month
-    from with_previous
-
-),
-
-spell_starts as (
-
-    select
-        spell_months.account_id,
-        spell_months.spell_start_month,
-        cast(min(subscriptions.started_at) as date) as contract_start_date
-    from spell_months
-    inner join subscriptions
-        on
-            spell_months.account_id = subscriptions.account_id
-            and spell_months.spell_start_month <= subscriptions.started_at
-            and subscriptions.started_at
-            < {{ dbt.dateadd('month', 1, 'spell_months.spell_start_month') }}
-    where spell_months.month_start_date = spell_months.spell_start_month
-    group by
-        spell_months.account_id,
-        spell_months.spell_start_month
-
-),
-
-dated as (
-
-    select
-        spell_months.account_id,
-        spell_months.month_start_date,
-        spell_months.is_paying,
-        plans.billing_interval,
-        spell_starts.contract_start_date,
-        case
-            when spell_months.next_month_start_date > {{ as_of_date() }}
-                then {{ as_of_date() }}
-            else cast({{ dbt.dateadd('day', -1, 'spell_months.next_month_start_date') }} as date)
-        end as reference_date
-    from spell_months
-    left join spell_starts
-        on
-            spell_months.account_id = spell_starts.account_id
-            and spell_months.spell_start_month = spell_starts.spell_start_month
-    left join plans
-        on spell_months.plan_id = plans.plan_id
+        billing_interval,
+        spell_start_date as contract_start_date
+    from {{ ref('int_account_months_spells_started') }}
 
 ),
 
@@ -132,19 +26,19 @@ anniversary_offsets as (
 anniversaries as (
 
     select
-        dated.account_id,
-        dated.month_start_date,
-        dated.reference_date,
+        spells.account_id,
+        spells.month_start_date,
+        spells.reference_date,
         cast({{ dbt.dateadd(
             'year',
-            dbt.datediff('dated.contract_start_date', 'dated.reference_date', 'year')
+            dbt.datediff('spells.contract_start_date', 'spells.reference_date', 'year')
             ~ ' + anniversary_offsets.year_offset',
-            'dated.contract_start_date') }} as date) as anniversary_date
-    from dated
+            'spells.contract_start_date') }} as date) as anniversary_date
+    from spells
     cross join anniversary_offsets
     where
-        dated.billing_interval = 'year'
-        and dated.is_paying
+        spells.billing_interval = 'year'
+        and spells.is_paying
 
 ),
 
@@ -165,22 +59,22 @@ renewals as (
 measured as (
 
     select
-        dated.account_id,
-        dated.month_start_date,
-        dated.reference_date,
-        dated.is_paying,
-        dated.billing_interval,
-        dated.contract_start_date,
+        spells.account_id,
+        spells.month_start_date,
+        spells.reference_date,
+        spells.is_paying,
+        spells.billing_interval,
+        spells.contract_start_date,
         renewals.next_renewal_date,
-        {{ dbt.datediff('dated.contract_start_date', 'dated.reference_date', 'day') }}
+        {{ dbt.datediff('spells.contract_start_date', 'spells.reference_date', 'day') }}
             as days_since_contract_start,
-        {{ dbt.datediff('dated.reference_date', 'renewals.next_renewal_date', 'day') }}
+        {{ dbt.datediff('spells.reference_date', 'renewals.next_renewal_date', 'day') }}
             as days_to_renewal
-    from dated
+    from spells
     left join renewals
         on
-            dated.account_id = renewals.account_id
-            and dated.month_start_date = renewals.month_start_date
+            spells.account_id = renewals.account_id
+            and spells.month_start_date = renewals.month_start_date
 
 ),
 

@@ -1,12 +1,12 @@
 with
 
-subscriptions as (
+first_starts as (
 
     select
         account_id,
-        started_at
-    from {{ ref('int_subscriptions_priced') }}
-    where started_at < {{ as_of_period_end() }}
+        first_start_date,
+        first_started_at
+    from {{ ref('int_accounts_started') }}
 
 ),
 
@@ -27,7 +27,8 @@ value_milestones as (
         cast(completed_at as date) as completed_date
     from {{ ref('stg_crm__milestones') }}
     where
-        milestone_name = 'first_value'
+        milestone_type = 'onboarding'
+        and milestone_name = 'first_value'
         and completed_at < {{ as_of_period_end() }}
 
 ),
@@ -38,17 +39,9 @@ workflow_days as (
         account_id,
         activity_date
     from {{ ref('int_account_days_usage') }}
-    where workflow_completions > 0
-
-),
-
-first_starts as (
-
-    select
-        account_id,
-        min(started_at) as first_started_at
-    from subscriptions
-    group by account_id
+    where
+        workflow_completions > 0
+        and activity_date <= {{ as_of_date() }}
 
 ),
 
@@ -73,7 +66,7 @@ first_value_milestones as (
     inner join value_milestones
         on
             first_starts.account_id = value_milestones.account_id
-            and value_milestones.completed_date >= cast(first_starts.first_started_at as date)
+            and first_starts.first_start_date <= value_milestones.completed_date
     group by first_starts.account_id
 
 ),
@@ -87,7 +80,7 @@ first_workflows as (
     inner join workflow_days
         on
             first_starts.account_id = workflow_days.account_id
-            and workflow_days.activity_date >= cast(first_starts.first_started_at as date)
+            and first_starts.first_start_date <= workflow_days.activity_date
     group by first_starts.account_id
 
 ),
@@ -97,7 +90,7 @@ final as (
     select
         first_starts.account_id,
         first_paid_months.first_paid_month,
-        cast(first_starts.first_started_at as date) as first_start_date,
+        first_starts.first_start_date,
         first_value_milestones.milestone_value_date,
         first_workflows.workflow_value_date,
         case

@@ -1,16 +1,14 @@
-{#-
-    The account-month revenue spine: one row per account per month, from the month of its
-    first subscription start to the month of var('as_of_date'), with the MRR of the month in
-    the plan currency and in USD (that month's fx rate), seats and plan.
-
-    MRR of a month = the subscription state at the end of the month (at the end of the as-of
-    date in the as-of month; nothing later is read): the rows active at the
-    month end; if none is (the last subscription ended during the month), the rows that ended
-    last in it, so an account counts as paying in its final, partial month and its churn shows
-    in the month after. MRR of a row = unit_amount x quantity x (1 - discount), annual plans / 12.
--#}
-
 with
+
+account_months as (
+
+    select
+        account_id,
+        month_start_date,
+        period_end_at
+    from {{ ref('int_account_months_enumerated') }}
+
+),
 
 priced_subscriptions as (
 
@@ -39,80 +37,6 @@ fx_rates as (
 
 ),
 
-as_of_month as (
-
-    select
-        {{ dbt.date_trunc('month', as_of_date()) }}
-            as month_start_date,
-        {{ as_of_period_end() }} as period_end_at
-
-),
-
-first_month as (
-
-    select min({{ dbt.date_trunc('month', 'started_at') }}) as month_start_date
-    from priced_subscriptions
-
-),
-
-month_numbers as (
-
-    {{ dbt.generate_series(var('revenue_max_months', 600)) }}
-
-),
-
-months as (
-
-    select
-        cast(
-            {{ dbt.dateadd('month', 'month_numbers.generated_number - 1',
-                'first_month.month_start_date') }} as date
-        ) as month_start_date
-    from month_numbers
-    cross join first_month
-
-),
-
-calendar_months as (
-
-    select
-        months.month_start_date,
-        -- The state is read at the end of the month, or at the end of the as-of date in the
-        -- as-of month (never after it).
-        case
-            when months.month_start_date = as_of_month.month_start_date
-                then as_of_month.period_end_at
-            else {{ dbt.cast(dbt.dateadd('month', 1, 'months.month_start_date'),
-                dbt.type_timestamp()) }}
-        end as period_end_at
-    from months
-    cross join as_of_month
-    where months.month_start_date <= as_of_month.month_start_date
-
-),
-
-account_first_months as (
-
-    select
-        account_id,
-        min({{ dbt.date_trunc('month', 'started_at') }}) as first_paid_month
-    from priced_subscriptions
-    group by account_id
-
-),
-
-account_months as (
-
-    select
-        account_first_months.account_id,
-        calendar_months.month_start_date,
-        calendar_months.period_end_at
-    from account_first_months
-    inner join calendar_months
-        on account_first_months.first_paid_month <= calendar_months.month_start_date
-
-),
-
 overlapping as (
 
     -- Every subscription row active at some point of the month.
@@ -125,10 +49,8 @@ overlapping as (
         priced_subscriptions.quantity,
         priced_subscriptions.mrr,
         priced_subscriptions.ended_at,
-        (
-            priced_subscriptions.ended_at is null
-            or priced_subscriptions.ended_at >= account_months.period_end_at
-        ) as is_active_at_period_end
+        {{ is_live_at('account_months.period_end_at', 'priced_subscriptions') }}
+            as is_live_at_period_end
     from account_months
     inner join priced_subscriptions
         on
@@ -152,8 +74,8 @@ flagged as (
         quantity,
         mrr,
         ended_at,
-        is_active_at_period_end,
-        max(case when is_active_at_period_end then 1 else 0 end) over (
+        is_live_at_period_end,
+        max(case when is_live_at_period_end then 1 else 0 end) over (
             partition by account_id, month_start_date
         ) as has_month_end_state,
         max(ended_at) over (partition by account_id, month_start_date) as last_ended_at
@@ -163,7 +85,9 @@ flagged as (
 
 month_states as (
 
-    -- The rows that make up the month's state (see the header).
+    -- The month's state: the rows live at the period end; if none is (the last subscription
+    -- ended during the month), the rows that ended last in it, so an account pays in its
+    -- final, partial month and churns in the next.
     select
         account_id,
         month_start_date,
@@ -174,7 +98,7 @@ month_states as (
         mrr
     from flagged
     where
-        is_active_at_period_end
+        is_live_at_period_end
         or (has_month_end_state = 0 and ended_at = last_ended_at)
 
 ),

@@ -1,9 +1,3 @@
-{#-
-    One row per staged subscription row with its plan and its MRR in the plan currency:
-    unit_amount x quantity x (1 - discount_percent / 100), divided by 12 for annual plans.
-    The single place where a subscription is priced (the revenue spine and dim_accounts use it).
--#}
-
 with
 
 subscriptions as (

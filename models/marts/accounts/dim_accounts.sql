@@ -1,14 +1,3 @@
-{#-
-    One row per CRM account, with billing facts as of var('as_of_date'): first paid month,
-    current plan, seats, MRR, status and lifecycle stage. Company attributes only: no contact
-    names or emails (personal data never reaches a mart).
-
-    "Current" means the subscription rows live at the end of the as-of date (started on or
-    before it, not ended by its end). The revenue spine may still count an account that ended
-    during the as-of month as paying in that month (its final, partial month); here it is
-    churned.
--#}
-
 with
 
 accounts as (
@@ -26,114 +15,37 @@ accounts as (
 
 ),
 
-subscriptions as (
-
-    select
-        subscription_id,
-        account_id,
-        plan_id,
-        plan_tier,
-        billing_interval,
-        currency,
-        quantity,
-        mrr,
-        started_at,
-        ended_at
-    from {{ ref('int_subscriptions_priced') }}
-
-),
-
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
-
-),
-
-spine as (
+current_subscriptions as (
 
     select
         account_id,
-        month_start_date,
-        is_paying
-    from {{ ref('int_account_months_revenue') }}
+        current_plan_id,
+        current_plan_tier,
+        current_billing_interval,
+        current_seats,
+        current_mrr_usd
+    from {{ ref('int_accounts_live_subscriptions_summed') }}
 
 ),
 
-lifecycle as (
+first_dates as (
 
     select
         account_id,
-        month_start_date,
+        first_paid_month
+    from {{ ref('int_accounts_first_dates') }}
+
+),
+
+as_of_lifecycle as (
+
+    select
+        account_id,
         contract_start_date,
         next_renewal_date,
         lifecycle_stage
     from {{ ref('int_account_months_lifecycle') }}
-
-),
-
-as_of as (
-
-    select
-        {{ as_of_date() }} as as_of_date,
-        {{ dbt.date_trunc('month', as_of_date()) }}
-            as as_of_month,
-        {{ as_of_period_end() }} as period_end_at
-
-),
-
-live_subscriptions as (
-
-    select
-        subscriptions.account_id,
-        subscriptions.plan_id,
-        subscriptions.plan_tier,
-        subscriptions.billing_interval,
-        subscriptions.quantity,
-        subscriptions.mrr,
-        subscriptions.mrr * fx_rates.rate_to_usd as mrr_usd,
-        row_number() over (
-            partition by subscriptions.account_id
-            order by subscriptions.mrr desc, subscriptions.plan_id asc
-        ) as mrr_rank
-    from subscriptions
-    cross join as_of
-    left join fx_rates
-        on
-            subscriptions.currency = fx_rates.currency
-            and as_of.as_of_month = fx_rates.month_start_date
-    where
-        subscriptions.started_at < as_of.period_end_at
-        and (subscriptions.ended_at is null or subscriptions.ended_at >= as_of.period_end_at)
-
-),
-
-current_subscriptions as (
-
-    -- Several live rows add up; the plan shown is the one carrying the most MRR.
-    select
-        account_id,
-        max(case when mrr_rank = 1 then plan_id end) as current_plan_id,
-        max(case when mrr_rank = 1 then plan_tier end) as current_plan_tier,
-        max(case when mrr_rank = 1 then billing_interval end) as current_billing_interval,
-        sum(quantity) as current_seats,
-        sum(mrr_usd) as current_mrr_usd
-    from live_subscriptions
-    group by account_id
-
-),
-
-first_paid as (
-
-    select
-        account_id,
-        min(month_start_date) as first_paid_month
-    from spine
-    where is_paying
-    group by account_id
+    where month_start_date = {{ dbt.date_trunc('month', as_of_date()) }}
 
 ),
 
@@ -153,21 +65,18 @@ joined as (
         coalesce(current_subscriptions.current_seats, 0) as current_seats,
         coalesce(current_subscriptions.current_mrr_usd, 0) as current_mrr_usd,
         coalesce(current_subscriptions.current_mrr_usd, 0) > 0 as is_paying,
-        first_paid.first_paid_month,
-        lifecycle.contract_start_date,
-        lifecycle.next_renewal_date,
-        lifecycle.lifecycle_stage,
+        first_dates.first_paid_month,
+        as_of_lifecycle.contract_start_date,
+        as_of_lifecycle.next_renewal_date,
+        as_of_lifecycle.lifecycle_stage,
         accounts.created_at
     from accounts
-    cross join as_of
     left join current_subscriptions
         on accounts.account_id = current_subscriptions.account_id
-    left join first_paid
-        on accounts.account_id = first_paid.account_id
-    left join lifecycle
-        on
-            accounts.account_id = lifecycle.account_id
-            and as_of.as_of_month = lifecycle.month_start_date
+    left join first_dates
+        on accounts.account_id = first_dates.account_id
+    left join as_of_lifecycle
+        on accounts.account_id = as_of_lifecycle.account_id
 
 ),
 

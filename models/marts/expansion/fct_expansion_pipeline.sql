@@ -1,23 +1,3 @@
-{#-
-    Expansion pipeline (SPEC section 6): one row per CRM opportunity of type expansion; new
-    business and renewal opportunities are left out.
-
-    - Status as of var('as_of_date'): won or lost when the CRM marks the opportunity closed with
-      a close date on or before the as-of date, open otherwise.
-    - amount is annual, in the opportunity's currency; amount_usd converts it at the rate of the
-      close month for closed opportunities (the month the revenue is booked, as the revenue
-      spine converts each month at its own rate) and of the as-of month for open ones. USD
-      needs no rate.
-    - Signal attribution: the latest qualified month-end snapshot in fct_expansion_signals of
-      the same account dated 1 to var('signal_attribution_days') days before the created date
-      (a snapshot is known at the end of its day, so one on the created date is too late).
-      When none is found and the window starts before the first scored day of the health
-      history (var('health_history_days') days up to the as-of date), had_prior_signal is null:
-      the signals before that day cannot be known.
--#}
-
-{%- set attribution_days = var('signal_attribution_days', 60) %}
-
 with
 
 opportunities as (
@@ -25,129 +5,24 @@ opportunities as (
     select
         opportunity_id,
         account_id,
-        opportunity_type,
+        status,
         opportunity_stage,
         opportunity_source,
         currency,
         amount,
+        rate_to_usd,
+        amount_usd,
+        days_to_close,
+        days_from_signal_to_created,
         is_closed,
         is_won,
-        close_date,
-        created_at
-    from {{ ref('stg_crm__opportunities') }}
-
-),
-
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
-
-),
-
-signals as (
-
-    select
-        account_id,
-        snapshot_date,
-        is_qualified
-    from {{ ref('fct_expansion_signals') }}
-
-),
-
-expansion_opportunities as (
-
-    select
-        opportunity_id,
-        account_id,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        close_date,
-        created_at,
-        cast(created_at as date) as created_date,
-        coalesce(is_closed and close_date <= {{ as_of_date() }}, false) as is_closed,
-        coalesce(is_won and close_date <= {{ as_of_date() }}, false) as is_won
-    from opportunities
-    where opportunity_type = 'expansion'
-
-),
-
-with_fx_month as (
-
-    select
-        opportunity_id,
-        account_id,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        is_closed,
-        is_won,
-        close_date,
-        created_at,
+        had_prior_signal,
         created_date,
-        cast(
-            case
-                when is_closed then {{ dbt.date_trunc('month', 'close_date') }}
-                else {{ dbt.date_trunc('month', as_of_date()) }}
-            end as date
-        ) as fx_month_start_date
-    from expansion_opportunities
-
-),
-
-attributed as (
-
-    select
-        expansion_opportunities.opportunity_id,
-        max(signals.snapshot_date) as latest_signal_date
-    from expansion_opportunities
-    inner join signals
-        on
-            expansion_opportunities.account_id = signals.account_id
-            and expansion_opportunities.created_date > signals.snapshot_date
-            and {{ dbt.dateadd('day', -attribution_days, 'expansion_opportunities.created_date') }}
-            <= signals.snapshot_date
-    where signals.is_qualified
-    group by expansion_opportunities.opportunity_id
-
-),
-
-joined as (
-
-    select
-        with_fx_month.opportunity_id,
-        with_fx_month.account_id,
-        with_fx_month.opportunity_stage,
-        with_fx_month.opportunity_source,
-        with_fx_month.currency,
-        with_fx_month.amount,
-        case
-            when with_fx_month.currency = 'USD' then 1
-            else fx_rates.rate_to_usd
-        end as rate_to_usd,
-        with_fx_month.is_closed,
-        with_fx_month.is_won,
-        {{ dbt.dateadd('day', -attribution_days, 'with_fx_month.created_date') }}
-        >= {{ dbt.dateadd('day', 1 - var('health_history_days'), as_of_date()) }}
-            as is_attribution_window_observed,
-        attributed.latest_signal_date,
-        with_fx_month.created_date,
-        with_fx_month.close_date,
-        with_fx_month.fx_month_start_date,
-        with_fx_month.created_at
-    from with_fx_month
-    left join fx_rates
-        on
-            with_fx_month.currency = fx_rates.currency
-            and with_fx_month.fx_month_start_date = fx_rates.month_start_date
-    left join attributed
-        on with_fx_month.opportunity_id = attributed.opportunity_id
+        close_date,
+        latest_signal_date,
+        fx_month_start_date,
+        created_at
+    from {{ ref('int_expansion_opportunities_attributed') }}
 
 ),
 
@@ -156,38 +31,24 @@ final as (
     select
         opportunity_id,
         account_id,
-        case
-            when is_won then 'won'
-            when is_closed then 'lost'
-            else 'open'
-        end as status,
+        status,
         opportunity_stage,
         opportunity_source,
         currency,
         amount,
-        cast(rate_to_usd as decimal(18, 8)) as rate_to_usd,
-        cast(amount * rate_to_usd as decimal(18, 2)) as amount_usd,
-        cast(
-            case
-                when is_closed then {{ dbt.datediff('created_date', 'close_date', 'day') }}
-            end as {{ dbt.type_int() }}
-        ) as days_to_close,
-        cast(
-            {{ dbt.datediff('latest_signal_date', 'created_date', 'day') }}
-            as {{ dbt.type_int() }}
-        ) as days_from_signal_to_created,
+        rate_to_usd,
+        amount_usd,
+        days_to_close,
+        days_from_signal_to_created,
         is_closed,
         is_won,
-        case
-            when latest_signal_date is not null then true
-            when is_attribution_window_observed then false
-        end as had_prior_signal,
+        had_prior_signal,
         created_date,
         close_date,
         latest_signal_date,
         fx_month_start_date,
         created_at
-    from joined
+    from opportunities
 
 )
 

@@ -1,163 +1,9 @@
-{#-
-    Expansion signals (SPEC section 6): one row per account per month, read at the month-end
-    snapshot (the month's last day, or var('as_of_date') in the as-of month) for accounts scored
-    in fct_account_health_daily that day, as fct_account_health_monthly does.
-
-    A signal holds when its measure is at or above its threshold in
-    var('expansion_signal_thresholds'); a measure that cannot be measured (null, e.g. no usage
-    in the previous 30 days to grow from) is no signal. The propensity score is the weighted
-    share of the signals that hold, with var('expansion_signal_weights') (0-100 whatever the
-    weights add up to); the account-month is qualified at var('expansion_qualified_score') or
-    more.
--#}
-
-{%- set signals = [
-    'seat_utilisation', 'active_user_growth', 'feature_breadth', 'api_growth', 'health_score'
-] %}
-{%- set thresholds = var('expansion_signal_thresholds', {
-    'seat_utilisation': 0.85,
-    'active_user_growth': 0.20,
-    'feature_breadth': 0.5,
-    'api_growth': 0.20,
-    'health_score': 70
-}) %}
-{%- set weights = var('expansion_signal_weights', {
-    'seat_utilisation': 30,
-    'active_user_growth': 20,
-    'feature_breadth': 15,
-    'api_growth': 15,
-    'health_score': 20
-}) %}
-{%- set month_end = dbt.dateadd(
-    'day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'health_date'))
-) %}
-{%- set signal_weights = [] %}
-{%- for signal in signals %}
-    {%- do signal_weights.append(weights[signal]) %}
-{%- endfor %}
-{%- set total_weight = signal_weights | sum %}
-
 with
 
-daily as (
+signals as (
 
     select
-        account_id,
-        health_date,
-        health_score,
-        health_tier
-    from {{ ref('fct_account_health_daily') }}
-
-),
-
-measures as (
-
-    select
-        account_id,
-        health_date,
-        seats,
-        active_users_30d,
-        seat_utilisation,
-        active_user_growth,
-        feature_breadth,
-        api_calls_30d,
-        api_growth
-    from {{ ref('int_account_days_health_measures') }}
-
-),
-
-snapshots as (
-
-    select
-        account_id,
-        health_date,
-        health_score,
-        health_tier,
-        cast({{ dbt.date_trunc('month', 'health_date') }} as date) as month_start_date
-    from daily
-    where
-        health_date = {{ as_of_date() }}
-        or health_date = cast({{ month_end }} as date)
-
-),
-
-snapshot_measures as (
-
-    select
-        snapshots.account_id,
-        snapshots.month_start_date,
-        snapshots.health_date,
-        snapshots.health_tier,
-        measures.seats,
-        measures.active_users_30d,
-        measures.seat_utilisation,
-        measures.active_user_growth,
-        measures.feature_breadth,
-        measures.api_calls_30d,
-        measures.api_growth,
-        snapshots.health_score
-    from snapshots
-    inner join measures
-        on
-            snapshots.account_id = measures.account_id
-            and snapshots.health_date = measures.health_date
-
-),
-
-flagged as (
-
-    select
-        account_id,
-        month_start_date,
-        health_tier,
-        seats,
-        active_users_30d,
-        api_calls_30d,
-        {%- for signal in signals %}
-            {{ signal }},
-            coalesce({{ signal }} >= {{ thresholds[signal] }}, false)
-                as has_{{ signal }}_signal,
-        {%- endfor %}
-        health_date
-    from snapshot_measures
-
-),
-
-scored as (
-
-    select
-        account_id,
-        month_start_date,
-        health_date,
-        health_tier,
-        seats,
-        active_users_30d,
-        api_calls_30d,
-        {%- for signal in signals %}
-            {{ signal }},
-            has_{{ signal }}_signal,
-        {%- endfor %}
-        (
-            {%- for signal in signals %}
-                case when has_{{ signal }}_signal then 1 else 0 end
-                {%- if not loop.last %} + {% endif %}
-            {%- endfor %}
-        ) as signal_count,
-        (
-            {%- for signal in signals %}
-                case when has_{{ signal }}_signal then {{ weights[signal] }} else 0 end
-                {%- if not loop.last %} + {% endif %}
-            {%- endfor %}
-        ) * 100.0 / {{ total_weight }} as expansion_propensity
-    from flagged
-
-),
-
-final as (
-
-    select
-        {{ dbt.concat(['account_id', "'-'",
-            dbt.cast('month_start_date', dbt.type_string())]) }} as account_month_id,
+        account_month_id,
         account_id,
         health_tier,
         seats,
@@ -168,15 +14,45 @@ final as (
         feature_breadth,
         api_growth,
         health_score,
-        cast(signal_count as {{ dbt.type_int() }}) as signal_count,
-        cast(expansion_propensity as decimal(5, 2)) as expansion_propensity,
-        {%- for signal in signals %}
-            has_{{ signal }}_signal,
-        {%- endfor %}
-        expansion_propensity >= {{ var('expansion_qualified_score', 60) }} as is_qualified,
+        signal_count,
+        expansion_propensity,
+        has_seat_utilisation_signal,
+        has_active_user_growth_signal,
+        has_feature_breadth_signal,
+        has_api_growth_signal,
+        has_health_score_signal,
+        is_qualified,
         month_start_date,
-        health_date as snapshot_date
-    from scored
+        snapshot_date
+    from {{ ref('int_account_months_signals_scored') }}
+
+),
+
+final as (
+
+    select
+        account_month_id,
+        account_id,
+        health_tier,
+        seats,
+        active_users_30d,
+        api_calls_30d,
+        seat_utilisation,
+        active_user_growth,
+        feature_breadth,
+        api_growth,
+        health_score,
+        signal_count,
+        expansion_propensity,
+        has_seat_utilisation_signal,
+        has_active_user_growth_signal,
+        has_feature_breadth_signal,
+        has_api_growth_signal,
+        has_health_score_signal,
+        is_qualified,
+        month_start_date,
+        snapshot_date
+    from signals
 
 )
 

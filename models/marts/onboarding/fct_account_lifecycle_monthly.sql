@@ -1,10 +1,3 @@
-{#-
-    Lifecycle stage per account-month (SPEC section 6) as a mart: one row per account per
-    paying month (MRR above zero) of int_account_months_lifecycle, read at the month's
-    reference date (month end, or var('as_of_date') in the as-of month), with the segment and
-    the month's USD MRR. Months at zero MRR (after a churn) have no stage and are left out.
--#}
-
 with
 
 lifecycle as (
@@ -40,7 +33,7 @@ accounts as (
     select
         account_id,
         segment
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('dim_accounts') }}
 
 ),
 

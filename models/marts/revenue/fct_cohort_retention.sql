@@ -1,5 +1,3 @@
-{#- Logo and revenue retention of first-paid-month cohorts, by months since the first month. -#}
-
 with
 
 spine as (
@@ -17,10 +15,9 @@ first_months as (
 
     select
         account_id,
-        min(month_start_date) as cohort_month
-    from spine
-    where is_paying
-    group by account_id
+        first_paid_month as cohort_month
+    from {{ ref('int_accounts_first_dates') }}
+    where first_paid_month is not null
 
 ),
 

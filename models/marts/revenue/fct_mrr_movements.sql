@@ -1,129 +1,9 @@
-{#-
-    One row per account per month (from its first paid month to the as-of month): opening and
-    closing MRR, the movement class and the movement amount. The amount is the change in USD
-    MRR, so the movements of a month always sum to the change in total USD MRR. It splits into a
-    constant-currency part (closing MRR valued at the previous month's rate, minus opening MRR)
-    and the FX effect (the rest, only for accounts paying in both months). The class is decided
-    on the constant-currency part, so an exchange-rate move alone is never an expansion or a
-    contraction.
--#}
-
 with
 
-spine as (
+movements as (
 
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        currency,
-        seats,
-        mrr,
-        mrr_usd,
-        is_paying
-    from {{ ref('int_account_months_revenue') }}
-
-),
-
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
-
-),
-
-with_opening as (
-
-    select
-        account_id,
-        month_start_date,
-        plan_id,
-        currency,
-        seats,
-        mrr as closing_mrr,
-        mrr_usd as closing_mrr_usd,
-        coalesce(
-            lag(mrr) over (partition by account_id order by month_start_date), 0
-        ) as opening_mrr,
-        coalesce(
-            lag(mrr_usd) over (partition by account_id order by month_start_date), 0
-        ) as opening_mrr_usd,
-        coalesce(
-            max(case when is_paying then 1 else 0 end) over (
-                partition by account_id
-                order by month_start_date
-                rows between unbounded preceding and 1 preceding
-            ),
-            0
-        ) = 1 as has_paid_before
-    from spine
-
-),
-
-at_opening_rates as (
-
-    -- Closing MRR valued at the previous month's rate, for accounts paying in both months.
-    select
-        with_opening.account_id,
-        with_opening.month_start_date,
-        with_opening.plan_id,
-        with_opening.currency,
-        with_opening.seats,
-        with_opening.opening_mrr,
-        with_opening.closing_mrr,
-        with_opening.opening_mrr_usd,
-        with_opening.closing_mrr_usd,
-        with_opening.has_paid_before,
-        case
-            when with_opening.opening_mrr > 0 and with_opening.closing_mrr > 0
-                then cast(
-                    with_opening.closing_mrr * previous_rates.rate_to_usd as decimal(18, 2)
-                )
-            else with_opening.closing_mrr_usd
-        end as closing_mrr_usd_at_opening_rates
-    from with_opening
-    left join fx_rates as previous_rates
-        on
-            with_opening.currency = previous_rates.currency
-            and previous_rates.month_start_date
-            = {{ dbt.dateadd('month', -1, 'with_opening.month_start_date') }}
-
-),
-
-classified as (
-
-    select
-        account_id,
-        month_start_date,
-        plan_id,
-        currency,
-        seats,
-        opening_mrr,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
-        closing_mrr_usd_at_opening_rates - opening_mrr_usd as constant_currency_amount_usd,
-        closing_mrr_usd - closing_mrr_usd_at_opening_rates as fx_effect_usd,
-        case
-            when opening_mrr = 0 and closing_mrr > 0 and not has_paid_before then 'new'
-            when opening_mrr = 0 and closing_mrr > 0 then 'reactivation'
-            when opening_mrr > 0 and closing_mrr = 0 then 'churn'
-            when closing_mrr_usd_at_opening_rates > opening_mrr_usd then 'expansion'
-            when closing_mrr_usd_at_opening_rates < opening_mrr_usd then 'contraction'
-            else 'unchanged'
-        end as movement_type
-    from at_opening_rates
-
-),
-
-final as (
-
-    select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string())]) }}
-            as account_month_id,
+        account_month_id,
         account_id,
         plan_id,
         currency,
@@ -133,11 +13,32 @@ final as (
         closing_mrr,
         opening_mrr_usd,
         closing_mrr_usd,
-        cast(closing_mrr_usd - opening_mrr_usd as decimal(18, 2)) as movement_amount_usd,
-        cast(constant_currency_amount_usd as decimal(18, 2)) as constant_currency_amount_usd,
-        cast(fx_effect_usd as decimal(18, 2)) as fx_effect_usd,
+        movement_amount_usd,
+        constant_currency_amount_usd,
+        fx_effect_usd,
         month_start_date
-    from classified
+    from {{ ref('int_account_months_movements_classified') }}
+
+),
+
+final as (
+
+    select
+        account_month_id,
+        account_id,
+        plan_id,
+        currency,
+        movement_type,
+        seats,
+        opening_mrr,
+        closing_mrr,
+        opening_mrr_usd,
+        closing_mrr_usd,
+        movement_amount_usd,
+        constant_currency_amount_usd,
+        fx_effect_usd,
+        month_start_date
+    from movements
 
 )
 

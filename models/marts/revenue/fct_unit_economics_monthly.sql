@@ -1,8 +1,3 @@
-{#-
-    CLV and CAC payback by month and segment (plus 'all'), from retention and acquisition costs.
-    Gross margin is var('gross_margin').
--#}
-
 with
 
 retention as (
@@ -15,18 +10,7 @@ retention as (
         new_accounts,
         new_mrr_usd,
         arpa_usd
-    from {{ ref('fct_retention_monthly') }}
-
-),
-
-acquisition_costs as (
-
-    select
-        month_start_date,
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won
-    from {{ ref('stg_reference__acquisition_costs') }}
+    from {{ ref('int_segment_months_retention_measured') }}
 
 ),
 
@@ -37,17 +21,7 @@ costs_by_segment as (
         segment,
         sales_marketing_spend_usd,
         new_customers_won
-    from acquisition_costs
-
-    union all
-
-    select
-        month_start_date,
-        'all' as segment,
-        sum(sales_marketing_spend_usd) as sales_marketing_spend_usd,
-        sum(new_customers_won) as new_customers_won
-    from acquisition_costs
-    group by month_start_date
+    from {{ ref('int_segment_months_acquisition_costs_summed') }}
 
 ),
 

@@ -1,0 +1,76 @@
+with
+
+subscriptions as (
+
+    select
+        account_id,
+        plan_id,
+        plan_tier,
+        billing_interval,
+        currency,
+        quantity,
+        mrr,
+        started_at,
+        ended_at
+    from {{ ref('int_subscriptions_priced') }}
+
+),
+
+fx_rates as (
+
+    select
+        currency,
+        month_start_date,
+        rate_to_usd
+    from {{ ref('stg_reference__fx_rates') }}
+
+),
+
+as_of as (
+
+    select
+        {{ dbt.date_trunc('month', as_of_date()) }}
+            as as_of_month,
+        {{ as_of_period_end() }} as period_end_at
+
+),
+
+live_subscriptions as (
+
+    select
+        subscriptions.account_id,
+        subscriptions.plan_id,
+        subscriptions.plan_tier,
+        subscriptions.billing_interval,
+        subscriptions.quantity,
+        subscriptions.mrr * fx_rates.rate_to_usd as mrr_usd,
+        row_number() over (
+            partition by subscriptions.account_id
+            order by subscriptions.mrr desc, subscriptions.plan_id asc
+        ) as mrr_rank
+    from subscriptions
+    cross join as_of
+    left join fx_rates
+        on
+            subscriptions.currency = fx_rates.currency
+            and as_of.as_of_month = fx_rates.month_start_date
+    where {{ is_live_at('as_of.period_end_at', 'subscriptions') }}
+
+),
+
+final as (
+
+    -- Several live rows add up; the plan shown is the one carrying the most MRR.
+    select
+        account_id,
+        max(case when mrr_rank = 1 then plan_id end) as current_plan_id,
+        max(case when mrr_rank = 1 then plan_tier end) as current_plan_tier,
+        max(case when mrr_rank = 1 then billing_interval end) as current_billing_interval,
+        sum(quantity) as current_seats,
+        sum(mrr_usd) as current_mrr_usd
+    from live_subscriptions
+    group by account_id
+
+)
+
+select * from final

@@ -1,0 +1,158 @@
+{%- set signals = [
+    'seat_utilisation', 'active_user_growth', 'feature_breadth', 'api_growth', 'health_score'
+] %}
+{%- set thresholds = var('expansion_signal_thresholds') %}
+{%- set weights = var('expansion_signal_weights') %}
+{%- set month_end = dbt.dateadd(
+    'day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'health_date'))
+) %}
+{%- set signal_weights = [] %}
+{%- for signal in signals %}
+    {%- do signal_weights.append(weights[signal]) %}
+{%- endfor %}
+{%- set total_weight = signal_weights | sum %}
+
+with
+
+daily as (
+
+    select
+        account_id,
+        health_date,
+        health_score,
+        health_tier
+    from {{ ref('int_account_days_health_scored') }}
+
+),
+
+measures as (
+
+    select
+        account_id,
+        health_date,
+        seats,
+        active_users_30d,
+        seat_utilisation,
+        active_user_growth,
+        feature_breadth,
+        api_calls_30d,
+        api_growth
+    from {{ ref('int_account_days_health_measures') }}
+
+),
+
+snapshots as (
+
+    select
+        account_id,
+        health_date,
+        health_score,
+        health_tier,
+        cast({{ dbt.date_trunc('month', 'health_date') }} as date) as month_start_date
+    from daily
+    where
+        health_date = {{ as_of_date() }}
+        or health_date = cast({{ month_end }} as date)
+
+),
+
+snapshot_measures as (
+
+    select
+        snapshots.account_id,
+        snapshots.month_start_date,
+        snapshots.health_date,
+        snapshots.health_tier,
+        measures.seats,
+        measures.active_users_30d,
+        measures.seat_utilisation,
+        measures.active_user_growth,
+        measures.feature_breadth,
+        measures.api_calls_30d,
+        measures.api_growth,
+        snapshots.health_score
+    from snapshots
+    inner join measures
+        on
+            snapshots.account_id = measures.account_id
+            and snapshots.health_date = measures.health_date
+
+),
+
+flagged as (
+
+    select
+        account_id,
+        month_start_date,
+        health_tier,
+        seats,
+        active_users_30d,
+        api_calls_30d,
+        {%- for signal in signals %}
+            {{ signal }},
+            coalesce({{ signal }} >= {{ thresholds[signal] }}, false)
+                as has_{{ signal }}_signal,
+        {%- endfor %}
+        health_date
+    from snapshot_measures
+
+),
+
+scored as (
+
+    select
+        account_id,
+        month_start_date,
+        health_date,
+        health_tier,
+        seats,
+        active_users_30d,
+        api_calls_30d,
+        {%- for signal in signals %}
+            {{ signal }},
+            has_{{ signal }}_signal,
+        {%- endfor %}
+        (
+            {%- for signal in signals %}
+                case when has_{{ signal }}_signal then 1 else 0 end
+                {%- if not loop.last %} + {% endif %}
+            {%- endfor %}
+        ) as signal_count,
+        (
+            {%- for signal in signals %}
+                case when has_{{ signal }}_signal then {{ weights[signal] }} else 0 end
+                {%- if not loop.last %} + {% endif %}
+            {%- endfor %}
+        ) * 100.0 / {{ total_weight }} as expansion_propensity
+    from flagged
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat(['account_id', "'-'",
+            dbt.cast('month_start_date', dbt.type_string())]) }} as account_month_id,
+        account_id,
+        health_tier,
+        seats,
+        active_users_30d,
+        api_calls_30d,
+        seat_utilisation,
+        active_user_growth,
+        feature_breadth,
+        api_growth,
+        health_score,
+        cast(signal_count as {{ dbt.type_int() }}) as signal_count,
+        cast(expansion_propensity as decimal(5, 2)) as expansion_propensity,
+        {%- for signal in signals %}
+            has_{{ signal }}_signal,
+        {%- endfor %}
+        expansion_propensity >= {{ var('expansion_qualified_score') }} as is_qualified,
+        month_start_date,
+        health_date as snapshot_date
+    from scored
+
+)
+
+select * from final

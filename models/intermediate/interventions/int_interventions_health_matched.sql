@@ -1,0 +1,136 @@
+with
+
+interventions as (
+
+    select
+        intervention_id,
+        account_id,
+        opened_date,
+        horizon_date
+    from {{ ref('int_interventions_dated') }}
+
+),
+
+daily as (
+
+    select
+        account_id,
+        health_date,
+        health_score,
+        health_tier
+    from {{ ref('int_account_days_health_scored') }}
+
+),
+
+subscriptions as (
+
+    select
+        account_id,
+        started_at,
+        ended_at
+    from {{ ref('int_subscriptions_priced') }}
+    where started_at < {{ as_of_period_end() }}
+
+),
+
+alerts as (
+
+    select
+        account_id,
+        alert_date
+    from {{ ref('int_health_alerts_triggered') }}
+
+),
+
+live_at_horizon as (
+
+    -- Active at the horizon: a subscription live at the end of the horizon date.
+    select distinct interventions.intervention_id
+    from interventions
+    inner join subscriptions
+        on
+            interventions.account_id = subscriptions.account_id
+            and {{ is_live_at(dbt.cast(dbt.dateadd('day', 1, 'interventions.horizon_date'),
+                dbt.type_timestamp()), 'subscriptions') }}
+
+),
+
+latest_before_opening as (
+
+    select
+        interventions.intervention_id,
+        max(daily.health_date) as opening_health_date
+    from interventions
+    inner join daily
+        on
+            interventions.account_id = daily.account_id
+            and interventions.opened_date >= daily.health_date
+    group by interventions.intervention_id
+
+),
+
+recoveries as (
+
+    -- The first scored day on or after the opened date at or above the success score.
+    select
+        interventions.intervention_id,
+        min(daily.health_date) as recovered_date
+    from interventions
+    inner join daily
+        on
+            interventions.account_id = daily.account_id
+            and interventions.opened_date <= daily.health_date
+            and daily.health_score >= {{ var('intervention_success_score') }}
+    group by interventions.intervention_id
+
+),
+
+alerts_after_opening as (
+
+    select
+        interventions.intervention_id,
+        count(alerts.alert_date) as alerts_within_horizon
+    from interventions
+    inner join alerts
+        on
+            interventions.account_id = alerts.account_id
+            and interventions.opened_date <= alerts.alert_date
+            and interventions.horizon_date >= alerts.alert_date
+    group by interventions.intervention_id
+
+),
+
+final as (
+
+    select
+        interventions.intervention_id,
+        opening_day.health_tier as health_tier_at_opening,
+        opening_day.health_score as health_score_at_opening,
+        horizon_day.health_score as health_score_at_horizon,
+        coalesce(alerts_after_opening.alerts_within_horizon, 0) as alerts_within_horizon,
+        live_at_horizon.intervention_id is not null as is_active_at_horizon_date,
+        coalesce(horizon_day.health_score >= {{ var('intervention_success_score') }}, false)
+            as is_recovered_at_horizon_date,
+        latest_before_opening.opening_health_date,
+        recoveries.recovered_date
+    from interventions
+    left join latest_before_opening
+        on interventions.intervention_id = latest_before_opening.intervention_id
+    left join daily as opening_day
+        on
+            interventions.account_id = opening_day.account_id
+            and latest_before_opening.opening_health_date = opening_day.health_date
+    left join daily as horizon_day
+        on
+            interventions.account_id = horizon_day.account_id
+            and interventions.horizon_date = horizon_day.health_date
+    left join live_at_horizon
+        on interventions.intervention_id = live_at_horizon.intervention_id
+    left join recoveries
+        on interventions.intervention_id = recoveries.intervention_id
+    left join alerts_after_opening
+        on interventions.intervention_id = alerts_after_opening.intervention_id
+
+)
+
+select * from final

@@ -1,0 +1,127 @@
+with
+
+movements as (
+
+    select
+        month_start_date,
+        segment,
+        movement_type,
+        opening_mrr_usd,
+        closing_mrr_usd,
+        movement_amount_usd,
+        constant_currency_amount_usd,
+        fx_effect_usd
+    from {{ ref('int_account_months_movements_segmented') }}
+
+),
+
+trailing_12_months as (
+
+    select
+        month_start_date,
+        segment,
+        year_ago_mrr_usd,
+        year_ago_cohort_mrr_usd,
+        year_ago_cohort_capped_mrr_usd
+    from {{ ref('int_segment_months_cohorts_retained') }}
+
+),
+
+monthly as (
+
+    select
+        month_start_date,
+        segment,
+        sum(case when opening_mrr_usd > 0 then 1 else 0 end) as accounts_at_start,
+        sum(case when movement_type = 'new' then 1 else 0 end) as new_accounts,
+        sum(case when movement_type = 'reactivation' then 1 else 0 end) as reactivated_accounts,
+        sum(case when movement_type = 'churn' then 1 else 0 end) as churned_accounts,
+        sum(case when closing_mrr_usd > 0 then 1 else 0 end) as accounts_at_end,
+        sum(case when opening_mrr_usd > 0 then opening_mrr_usd else 0 end) as start_mrr_usd,
+        sum(
+            case when movement_type = 'new' then movement_amount_usd else 0 end
+        ) as new_mrr_usd,
+        sum(
+            case when movement_type = 'expansion' then constant_currency_amount_usd else 0 end
+        ) as expansion_mrr_usd,
+        -sum(
+            case when movement_type = 'contraction' then constant_currency_amount_usd else 0 end
+        ) as contraction_mrr_usd,
+        -sum(
+            case when movement_type = 'churn' then movement_amount_usd else 0 end
+        ) as churned_mrr_usd,
+        sum(
+            case when movement_type = 'reactivation' then movement_amount_usd else 0 end
+        ) as reactivation_mrr_usd,
+        sum(fx_effect_usd) as fx_effect_usd,
+        sum(closing_mrr_usd) as end_mrr_usd
+    from movements
+    group by
+        month_start_date,
+        segment
+
+),
+
+final as (
+
+    select
+        {{ dbt.concat([dbt.cast('monthly.month_start_date', dbt.type_string()), "'-'",
+            'monthly.segment']) }} as retention_month_id,
+        monthly.segment,
+        cast(monthly.accounts_at_start as {{ dbt.type_bigint() }}) as accounts_at_start,
+        cast(monthly.new_accounts as {{ dbt.type_bigint() }}) as new_accounts,
+        cast(monthly.reactivated_accounts as {{ dbt.type_bigint() }}) as reactivated_accounts,
+        cast(monthly.churned_accounts as {{ dbt.type_bigint() }}) as churned_accounts,
+        cast(monthly.accounts_at_end as {{ dbt.type_bigint() }}) as accounts_at_end,
+        cast(
+            monthly.churned_accounts * 1.0 / nullif(monthly.accounts_at_start, 0)
+            as decimal(18, 6)
+        ) as logo_churn_rate,
+        cast(monthly.start_mrr_usd as decimal(18, 2)) as start_mrr_usd,
+        cast(monthly.new_mrr_usd as decimal(18, 2)) as new_mrr_usd,
+        cast(monthly.expansion_mrr_usd as decimal(18, 2)) as expansion_mrr_usd,
+        cast(monthly.contraction_mrr_usd as decimal(18, 2)) as contraction_mrr_usd,
+        cast(monthly.churned_mrr_usd as decimal(18, 2)) as churned_mrr_usd,
+        cast(monthly.reactivation_mrr_usd as decimal(18, 2)) as reactivation_mrr_usd,
+        cast(monthly.fx_effect_usd as decimal(18, 2)) as fx_effect_usd,
+        cast(monthly.end_mrr_usd as decimal(18, 2)) as end_mrr_usd,
+        cast(
+            monthly.churned_mrr_usd / nullif(monthly.start_mrr_usd, 0) as decimal(18, 6)
+        ) as revenue_churn_rate,
+        cast(
+            (monthly.start_mrr_usd - monthly.contraction_mrr_usd - monthly.churned_mrr_usd)
+            / nullif(monthly.start_mrr_usd, 0)
+            as decimal(18, 6)
+        ) as grr_monthly,
+        -- Accounts active at the start cannot reactivate within the month: no reactivation term.
+        cast(
+            (
+                monthly.start_mrr_usd + monthly.expansion_mrr_usd
+                - monthly.contraction_mrr_usd - monthly.churned_mrr_usd
+            )
+            / nullif(monthly.start_mrr_usd, 0)
+            as decimal(18, 6)
+        ) as nrr_monthly,
+        cast(
+            trailing_12_months.year_ago_cohort_capped_mrr_usd
+            / nullif(trailing_12_months.year_ago_mrr_usd, 0)
+            as decimal(18, 6)
+        ) as grr_t12m,
+        cast(
+            trailing_12_months.year_ago_cohort_mrr_usd
+            / nullif(trailing_12_months.year_ago_mrr_usd, 0)
+            as decimal(18, 6)
+        ) as nrr_t12m,
+        cast(
+            monthly.end_mrr_usd / nullif(monthly.accounts_at_end, 0) as decimal(18, 2)
+        ) as arpa_usd,
+        monthly.month_start_date
+    from monthly
+    left join trailing_12_months
+        on
+            monthly.month_start_date = trailing_12_months.month_start_date
+            and monthly.segment = trailing_12_months.segment
+
+)
+
+select * from final
