@@ -67,7 +67,7 @@ milestones as (
         milestone_name,
         planned_date,
         completed_at
-    from {{ ref('stg_crm__milestones') }}
+    from {{ ref('int_milestones_validated') }}
 
 ),
 
@@ -77,7 +77,7 @@ nps_responses as (
         account_id,
         nps_score,
         submitted_at
-    from {{ ref('stg_crm__nps_responses') }}
+    from {{ ref('int_nps_responses_validated') }}
 
 ),
 
@@ -89,7 +89,7 @@ support_tickets as (
         is_escalated,
         created_at,
         solved_at
-    from {{ ref('stg_crm__support_tickets') }}
+    from {{ ref('int_support_tickets_validated') }}
 
 ),
 
@@ -98,7 +98,7 @@ activities as (
     select
         account_id,
         occurred_at
-    from {{ ref('stg_crm__activities') }}
+    from {{ ref('int_activities_validated') }}
 
 ),
 
@@ -110,7 +110,7 @@ contacts as (
         is_executive_sponsor,
         created_at,
         left_company_at
-    from {{ ref('stg_crm__contacts') }}
+    from {{ ref('int_contacts_validated') }}
 
 ),
 

@@ -22,7 +22,7 @@ accounts as (
         region,
         csm_owner,
         created_at
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 
@@ -49,7 +49,7 @@ fx_rates as (
         currency,
         month_start_date,
         rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
+    from {{ ref('int_fx_rates_validated') }}
 
 ),
 

@@ -48,7 +48,7 @@ accounts as (
     select
         account_id,
         csm_owner
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 
@@ -58,7 +58,7 @@ interventions as (
         intervention_id,
         account_id,
         first_action_at
-    from {{ ref('stg_crm__interventions') }}
+    from {{ ref('int_interventions_validated') }}
 
 ),
 

@@ -32,7 +32,7 @@ interventions as (
         opened_at,
         first_action_at,
         closed_at
-    from {{ ref('stg_crm__interventions') }}
+    from {{ ref('int_interventions_validated') }}
 
 ),
 
@@ -41,7 +41,7 @@ accounts as (
     select
         account_id,
         csm_owner
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 

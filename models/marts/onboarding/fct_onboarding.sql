@@ -27,7 +27,7 @@ accounts as (
     select
         account_id,
         segment
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 
@@ -58,7 +58,7 @@ milestones as (
         milestone_name,
         planned_date,
         completed_at
-    from {{ ref('stg_crm__milestones') }}
+    from {{ ref('int_milestones_validated') }}
     where milestone_type = 'onboarding'
 
 ),
@@ -69,7 +69,7 @@ users as (
         user_id,
         account_id,
         created_at
-    from {{ ref('stg_product__users') }}
+    from {{ ref('int_users_validated') }}
     where created_at < {{ as_of_period_end() }}
 
 ),
@@ -82,7 +82,7 @@ events as (
         user_id,
         event_name,
         occurred_date
-    from {{ ref('stg_product__events') }}
+    from {{ ref('int_events_validated') }}
     where occurred_at < {{ as_of_period_end() }}
 
 ),

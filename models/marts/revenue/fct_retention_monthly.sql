@@ -31,7 +31,7 @@ fx_rates as (
         currency,
         month_start_date,
         rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
+    from {{ ref('int_fx_rates_validated') }}
 
 ),
 
@@ -40,7 +40,7 @@ accounts as (
     select
         account_id,
         segment
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 
