@@ -1,9 +1,3 @@
-{#-
-    Accounts are the parent of every other table: they are only rejected when they cannot be
-    identified (missing or duplicated account_id), so the set of account_ids in
-    stg_crm__accounts is exactly the set in the raw table that the orphan checks use.
--#}
-
 with
 
 source as (
