@@ -19,14 +19,14 @@ accounts as (
 final as (
 
     select
-        account_id,
-        parent_account_id,
-        account_name,
-        industry,
-        segment,
-        region,
-        csm_owner,
-        created_at
+        accounts.account_id,
+        accounts.parent_account_id,
+        accounts.account_name,
+        accounts.industry,
+        accounts.segment,
+        accounts.region,
+        accounts.csm_owner,
+        accounts.created_at
     from accounts
     where {{ final_rejection_reason('crm_accounts', 'accounts') }} is null
 

@@ -15,10 +15,10 @@ acquisition_costs as (
 final as (
 
     select
-        month_start_date,
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won
+        acquisition_costs.month_start_date,
+        acquisition_costs.segment,
+        acquisition_costs.sales_marketing_spend_usd,
+        acquisition_costs.new_customers_won
     from acquisition_costs
     where {{ final_rejection_reason('acquisition_costs', 'acquisition_costs') }} is null
 

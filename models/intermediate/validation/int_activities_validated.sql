@@ -25,12 +25,12 @@ crm_accounts as (
 final as (
 
     select
-        activity_id,
-        account_id,
-        contact_id,
-        activity_type,
-        activity_owner,
-        occurred_at
+        activities.activity_id,
+        activities.account_id,
+        activities.contact_id,
+        activities.activity_type,
+        activities.activity_owner,
+        activities.occurred_at
     from activities
     where {{ final_rejection_reason('crm_activities', 'activities') }} is null
 

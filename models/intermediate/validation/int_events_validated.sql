@@ -84,14 +84,14 @@ ranked as (
 first_deliveries as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at
+        events.event_id,
+        events.account_id,
+        events.user_id,
+        events.event_name,
+        events.feature,
+        events.duration_seconds,
+        events.occurred_at,
+        events.received_at
     from ranked as events
     where
         events.duplicate_rank = 1

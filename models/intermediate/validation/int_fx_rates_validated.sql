@@ -14,9 +14,9 @@ fx_rates as (
 final as (
 
     select
-        currency,
-        month_start_date,
-        rate_to_usd
+        fx_rates.currency,
+        fx_rates.month_start_date,
+        fx_rates.rate_to_usd
     from fx_rates
     where {{ final_rejection_reason('fx_rates', 'fx_rates') }} is null
 

@@ -27,14 +27,14 @@ crm_accounts as (
 final as (
 
     select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_at,
-        first_action_at,
-        closed_at
+        interventions.intervention_id,
+        interventions.account_id,
+        interventions.trigger_reason,
+        interventions.playbook,
+        interventions.outcome,
+        interventions.opened_at,
+        interventions.first_action_at,
+        interventions.closed_at
     from interventions
     where {{ final_rejection_reason('crm_interventions', 'interventions') }} is null
 

@@ -38,17 +38,17 @@ fx_currencies as (
 final as (
 
     select
-        invoice_id,
-        account_id,
-        subscription_id,
-        invoice_status,
-        billing_reason,
-        currency,
-        amount_due,
-        amount_paid,
-        invoice_date,
-        due_date,
-        paid_at
+        invoices.invoice_id,
+        invoices.account_id,
+        invoices.subscription_id,
+        invoices.invoice_status,
+        invoices.billing_reason,
+        invoices.currency,
+        invoices.amount_due,
+        invoices.amount_paid,
+        invoices.invoice_date,
+        invoices.due_date,
+        invoices.paid_at
     from invoices
     where {{ final_rejection_reason('billing_invoices', 'invoices') }} is null
 

@@ -16,11 +16,11 @@ kpi_targets as (
 final as (
 
     select
-        kpi_name,
-        comparison,
-        target_unit,
-        kpi_description,
-        target_value
+        kpi_targets.kpi_name,
+        kpi_targets.comparison,
+        kpi_targets.target_unit,
+        kpi_targets.kpi_description,
+        kpi_targets.target_value
     from kpi_targets
     where {{ final_rejection_reason('kpi_targets', 'kpi_targets') }} is null
 

@@ -25,12 +25,12 @@ crm_accounts as (
 final as (
 
     select
-        milestone_id,
-        account_id,
-        milestone_type,
-        milestone_name,
-        planned_date,
-        completed_at
+        milestones.milestone_id,
+        milestones.account_id,
+        milestones.milestone_type,
+        milestones.milestone_name,
+        milestones.planned_date,
+        milestones.completed_at
     from milestones
     where {{ final_rejection_reason('crm_milestones', 'milestones') }} is null
 

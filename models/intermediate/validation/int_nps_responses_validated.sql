@@ -24,11 +24,11 @@ crm_accounts as (
 final as (
 
     select
-        response_id,
-        account_id,
-        contact_id,
-        nps_score,
-        submitted_at
+        nps_responses.response_id,
+        nps_responses.account_id,
+        nps_responses.contact_id,
+        nps_responses.nps_score,
+        nps_responses.submitted_at
     from nps_responses
     where {{ final_rejection_reason('crm_nps_responses', 'nps_responses') }} is null
 

@@ -38,17 +38,17 @@ fx_currencies as (
 final as (
 
     select
-        opportunity_id,
-        account_id,
-        opportunity_type,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        is_closed,
-        is_won,
-        close_date,
-        created_at
+        opportunities.opportunity_id,
+        opportunities.account_id,
+        opportunities.opportunity_type,
+        opportunities.opportunity_stage,
+        opportunities.opportunity_source,
+        opportunities.currency,
+        opportunities.amount,
+        opportunities.is_closed,
+        opportunities.is_won,
+        opportunities.close_date,
+        opportunities.created_at
     from opportunities
     where {{ final_rejection_reason('crm_opportunities', 'opportunities') }} is null
 

@@ -25,12 +25,12 @@ fx_currencies as (
 final as (
 
     select
-        plan_id,
-        plan_name,
-        plan_tier,
-        billing_interval,
-        currency,
-        unit_amount
+        plans.plan_id,
+        plans.plan_name,
+        plans.plan_tier,
+        plans.billing_interval,
+        plans.currency,
+        plans.unit_amount
     from plans
     where {{ final_rejection_reason('billing_plans', 'plans') }} is null
 

@@ -35,14 +35,14 @@ billing_plans as (
 final as (
 
     select
-        subscription_id,
-        account_id,
-        plan_id,
-        cancel_reason,
-        quantity,
-        discount_percent,
-        started_at,
-        ended_at
+        subscriptions.subscription_id,
+        subscriptions.account_id,
+        subscriptions.plan_id,
+        subscriptions.cancel_reason,
+        subscriptions.quantity,
+        subscriptions.discount_percent,
+        subscriptions.started_at,
+        subscriptions.ended_at
     from subscriptions
     where {{ final_rejection_reason('billing_subscriptions', 'subscriptions') }} is null
 

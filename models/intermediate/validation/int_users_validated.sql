@@ -26,13 +26,13 @@ crm_accounts as (
 final as (
 
     select
-        user_id,
-        account_id,
-        email,
-        user_role,
-        is_email_valid,
-        created_at,
-        deactivated_at
+        users.user_id,
+        users.account_id,
+        users.email,
+        users.user_role,
+        users.is_email_valid,
+        users.created_at,
+        users.deactivated_at
     from users
     where {{ final_rejection_reason('product_users', 'users') }} is null
 
