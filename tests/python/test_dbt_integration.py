@@ -133,8 +133,10 @@ def test_staging_normalises_emails_and_currencies(warehouse: Path) -> None:
         select
             (select count(*) from intermediate.int_contacts_validated where email <> lower(email)),
             (select count(*) from intermediate.int_users_validated where email <> lower(email)),
-            (select count(*) from intermediate.int_invoices_validated where currency <> upper(currency)),
-            (select count(*) from intermediate.int_contacts_validated where email not like '%_@_%._%')
+            (select count(*) from intermediate.int_invoices_validated
+                where currency <> upper(currency)),
+            (select count(*) from intermediate.int_contacts_validated
+                where email not like '%_@_%._%')
         """,
     )[0]
     assert bad == (0, 0, 0, 0)
