@@ -346,10 +346,12 @@ def test_incremental_events_equal_full_refresh(seeded: Path, tmp_path: Path) -> 
         with usable as (
             select held_back.event_id, held_back.received_at, held_back.kind
             from scenario.held_back as held_back
-            inner join intermediate.int_events_validated as base
+            inner join staging.stg_product__events as base
                 on held_back.event_id = base.event_id
                 and held_back.received_at = base.received_at
-            where base.rejection_reason is null
+            where
+                base.delivery_rejection_reason is null
+                and base.account_id in (select account_id from staging.stg_crm__accounts)
         )
         select
             count(*),
