@@ -1,7 +1,7 @@
 {#-
     Incremental usage models re-aggregate whole account-days: every (account_id, occurred_date)
     with an event received since the newest received_at already aggregated in `this`, minus
-    var('event_lookback_days') (the same look-back as stg_product__events). Returns a boolean
+    var('event_lookback_days') (the same look-back as int_events_validated). Returns a boolean
     SQL condition on the `events` CTE's account_id and occurred_date; outside an incremental
     run it is `1 = 1`.
 -#}

@@ -1,8 +1,8 @@
 {#-
-    The raw data contract (SPEC section 2), checked when a base model is built, so that a
+    The raw data contract (SPEC section 2), checked when a staging model is built, so that a
     malformed source stops the build with an error naming the raw table, the column and the rows
     instead of a database error further down the DAG (or, for an empty table, no error at all).
-    Returns the relation unchanged; base models read their raw table through it:
+    Returns the relation unchanged; staging models read their raw table through it:
 
         from {{ checked_source(source('billing', 'billing_subscriptions')) }}
 

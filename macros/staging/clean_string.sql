@@ -1,5 +1,5 @@
 {#-
-    Text normalisation used by the base models. Portable SQL only (trim, lower, upper, nullif).
+    Text normalisation used by the staging models. Portable SQL only (trim, lower, upper, nullif).
 -#}
 
 {#- Trimmed text; blank strings become null. -#}

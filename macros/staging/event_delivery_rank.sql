@@ -1,8 +1,9 @@
 {#-
     Rank of an event delivery among all deliveries of the same event_id: 1 for the first
     received copy (ties broken on every column, so the order is total and deterministic).
-    Shared by stg_product__events (which keeps rank 1) and stg_product__rejected_rows (which
-    reports rank > 1 as duplicate_primary_key), so both classify a delivery the same way.
+    Used by stg_product__events (its duplicate_rank over every delivery) and by the incremental
+    int_events_validated (over the deliveries of the event ids it loads only), so both rank a
+    delivery the same way.
 -#}
 {% macro event_delivery_rank() -%}
     row_number() over (

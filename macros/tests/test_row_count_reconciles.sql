@@ -1,6 +1,7 @@
 {#-
-    Reconciles a staging model with its raw table: every raw row is either staged or rejected.
-    Fails with one row (naming the table) when count(raw) != count(staged) + count(rejected).
+    Reconciles the usable rows of a raw table (the model, e.g. int_subscriptions_validated) with
+    the raw table: every raw row is either usable or in the system's rejected-rows model. Fails
+    with one row (naming the table) when count(raw) != count(usable) + count(rejected).
 -#}
 {% test row_count_reconciles(model, raw_relation, rejected_relation, source_table) %}
 

@@ -4,7 +4,7 @@ the raw data and the outcome it must end in. test_bad_input.py runs them.
 Three families, by where the corruption enters and how the project answers it:
 
 - ``QUARANTINED``: a bad row lands in a raw table of the seeded warehouse. The build passes, the
-  row is in ``stg_<system>__rejected_rows`` with its reason, raw = staged + rejected for every
+  row is in ``int_<system>_rows_rejected`` with its reason, raw = staged + rejected for every
   table of the system, and the marts are exactly those of the clean build (the row never
   reached them).
 - ``BUILD_FAILURES``: a raw table in the warehouse is inconsistent in a way no single row can be
@@ -30,11 +30,11 @@ SELECTIONS: dict[str, tuple[str, ...]] = {
     "billing": (
         "+fct_mrr_movements",
         "+dim_accounts",
-        "+stg_billing__rejected_rows",
-        "+stg_billing__invoices",
-        "+stg_crm__rejected_rows",
+        "+int_billing_rows_rejected",
+        "+int_invoices_validated",
+        "+int_crm_rows_rejected",
     ),
-    "product": ("+int_account_days_usage", "+stg_product__rejected_rows"),
+    "product": ("+int_account_days_usage", "+int_product_rows_rejected"),
 }
 
 # The tables a clean build must reproduce exactly after a quarantined row (compared row by row).
@@ -57,7 +57,7 @@ class Quarantined:
     selection: str  # key of SELECTIONS / GUARDED_TABLES
     table: str
     statements: tuple[str, ...]
-    # The rows the corruption adds to stg_<system>__rejected_rows: (record_id, account_id,
+    # The rows the corruption adds to int_<system>_rows_rejected: (record_id, account_id,
     # rejection_reason).
     rejected: tuple[Rejected, ...]
 
@@ -76,10 +76,10 @@ class BuildFailure:
     # A test expected to fail, and the values its failing rows must show (the offending rows).
     failing_test: str | None = None
     offending: tuple[str, ...] = ()
-    # The contract check of the base model (macros/staging/checked_source.sql): the model and the
+    # The contract check of the staging model (macros/staging/checked_source.sql): the model and the
     # phrases of its error, checked with `dbt run` of that model alone (the source tests of a
     # build may stop the build before it runs).
-    base_model: str | None = None
+    staging_model: str | None = None
     contract_error: tuple[str, ...] = ()
     # Rows the corruption quarantines on the way (as Quarantined.rejected).
     rejected: tuple[Rejected, ...] = ()
@@ -261,10 +261,10 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
             "update raw.billing_subscriptions set ended_at = started_at - interval 1 day "
             "where subscription_id = 'S00004-0001'",
         ),
-        names=("stg_billing__invoices", "subscription_id", "Got 1 result"),
+        names=("int_invoices_validated", "subscription_id", "Got 1 result"),
         failing_test=(
-            "relationships_stg_billing__invoices_subscription_id__subscription_id"
-            "__ref_stg_billing__subscriptions_"
+            "relationships_int_invoices_validated_subscription_id__subscription_id"
+            "__ref_int_subscriptions_validated_"
         ),
         offending=("S00004-0001",),
         rejected=(("S00004-0001", "A00004", "invalid_period"),),
@@ -277,7 +277,7 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
         table="billing_subscriptions",
         statements=("delete from raw.billing_subscriptions",),
         names=("billing_subscriptions",),
-        base_model="base_billing__subscriptions",
+        staging_model="stg_billing__subscriptions",
         contract_error=("Raw table raw.billing_subscriptions", "the table is empty"),
     ),
     BuildFailure(
@@ -286,8 +286,8 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
         selection="billing",
         table="crm_accounts",
         statements=("delete from raw.crm_accounts",),
-        names=("base_crm__accounts", "Raw table raw.crm_accounts", "the table is empty"),
-        base_model="base_crm__accounts",
+        names=("stg_crm__accounts", "Raw table raw.crm_accounts", "the table is empty"),
+        staging_model="stg_crm__accounts",
         contract_error=("Raw table raw.crm_accounts", "the table is empty"),
     ),
     BuildFailure(
@@ -297,7 +297,7 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
         table="billing_subscriptions",
         statements=("alter table raw.billing_subscriptions drop column quantity",),
         names=("billing_subscriptions", "quantity"),
-        base_model="base_billing__subscriptions",
+        staging_model="stg_billing__subscriptions",
         contract_error=("Raw table raw.billing_subscriptions", "missing column(s) quantity"),
     ),
     BuildFailure(
@@ -311,7 +311,7 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
             "where subscription_id = 'S00004-0001'",
         ),
         names=("billing_subscriptions", "quantity"),
-        base_model="base_billing__subscriptions",
+        staging_model="stg_billing__subscriptions",
         contract_error=(
             "Raw table raw.billing_subscriptions",
             "column quantity (varchar): 1 row(s) hold values that are not integer",

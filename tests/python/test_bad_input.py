@@ -157,11 +157,18 @@ def baseline_rows(baseline: Path) -> dict[str, Counter]:
     """Every row of the guarded tables and of the rejected rows in the clean build."""
     tables = [table for tables in GUARDED_TABLES.values() for table in tables]
     tables += [rejected_model(case.table) for case in (*QUARANTINED, *BUILD_FAILURES)]
-    return {table: Counter(fetch(baseline, f"select * from {table}")) for table in set(tables)}
+    return {table: Counter(fetch(baseline, rows_query(table))) for table in set(tables)}
+
+
+def rows_query(table: str) -> str:
+    """Every row of a table; of a rejected-rows model, the columns the cases list."""
+    if table.endswith("_rows_rejected"):
+        return f"select source_table, record_id, account_id, rejection_reason from {table}"
+    return f"select * from {table}"
 
 
 def rejected_model(table: str) -> str:
-    return f"staging.stg_{system_of(table)}__rejected_rows"
+    return f"intermediate.int_{system_of(table)}_rows_rejected"
 
 
 def assert_quarantined(
@@ -169,7 +176,7 @@ def assert_quarantined(
 ) -> None:
     """The corruption added exactly these rejected rows, and every count reconciles."""
     model = rejected_model(table)
-    now = Counter(fetch(db_path, f"select * from {model}"))
+    now = Counter(fetch(db_path, rows_query(model)))
     assert now - baseline_rows[model] == Counter((table, *row) for row in rejected)
     assert not baseline_rows[model] - now, "a previously rejected row is no longer rejected"
     assert_reconciles(db_path, table)
@@ -182,12 +189,12 @@ def assert_reconciles(db_path: Path, table: str) -> None:
     built = {
         name for (name,) in fetch(
             db_path,
-            "select table_name from information_schema.tables where table_schema = 'staging'",
+            "select table_name from information_schema.tables where table_schema = 'intermediate'",
         )
     }  # fmt: skip
     counts = {}
     for raw_table in CONTRACT[system]:
-        model = f"stg_{system}__{raw_table.removeprefix(system + '_')}"
+        model = f"int_{raw_table.removeprefix(system + '_')}_validated"
         if model not in built:
             continue
         counts[raw_table] = fetch(
@@ -195,8 +202,8 @@ def assert_reconciles(db_path: Path, table: str) -> None:
             f"""
             select
                 (select count(*) from raw.{raw_table}),
-                (select count(*) from staging.{model}),
-                (select count(*) from staging.stg_{system}__rejected_rows
+                (select count(*) from intermediate.{model}),
+                (select count(*) from intermediate.int_{system}_rows_rejected
                  where source_table = '{raw_table}')
             """,
         )[0]
@@ -210,7 +217,7 @@ def assert_marts_cover_staged_inputs(db_path: Path, selection: str) -> None:
         used, staged = fetch(
             db_path,
             "select (select sum(event_count) from intermediate.int_account_days_usage), "
-            "(select count(*) from staging.stg_product__events)",
+            "(select count(*) from intermediate.int_events_validated)",
         )[0]
         assert used == staged > 0
         return
@@ -220,7 +227,7 @@ def assert_marts_cover_staged_inputs(db_path: Path, selection: str) -> None:
         f"""
         with first_months as (
             select account_id, date_trunc('month', min(started_at)) as first_month
-            from staging.stg_billing__subscriptions
+            from intermediate.int_subscriptions_validated
             where started_at < {as_of} + 1
             group by account_id
         ),
@@ -234,10 +241,10 @@ def assert_marts_cover_staged_inputs(db_path: Path, selection: str) -> None:
         ),
         movements as (select account_id, month_start_date from marts.fct_mrr_movements)
         select
-            (select count(*) from (select account_id from staging.stg_crm__accounts
+            (select count(*) from (select account_id from intermediate.int_accounts_validated
                 except all select account_id from marts.dim_accounts)),
             (select count(*) from (select account_id from marts.dim_accounts
-                except all select account_id from staging.stg_crm__accounts)),
+                except all select account_id from intermediate.int_accounts_validated)),
             (select count(*) from (select * from expected except all select * from movements)),
             (select count(*) from (select * from movements except all select * from expected)),
             (select count(*) from movements)
@@ -310,9 +317,9 @@ def test_bad_tables_fail_the_build(
         assert case.failing_test in failed, failed
         shown = " ".join(map(str, offending_rows(db_path, result, case.failing_test)))
         assert all(value in shown for value in case.offending), shown
-    if case.base_model:
-        alone = project.invoke(db_path, "run", "--select", case.base_model)
-        message = problems(alone).get(case.base_model, "")
+    if case.staging_model:
+        alone = project.invoke(db_path, "run", "--select", case.staging_model)
+        message = problems(alone).get(case.staging_model, "")
         assert all(phrase in message for phrase in case.contract_error), message
 
 

@@ -19,8 +19,9 @@ from cs_analytics.mart_hashes import schema_hashes
 
 from .conftest import PROJECT_DIR
 
-STAGING = {
-    table: f"stg_{system}__{table.removeprefix(system + '_')}"
+# The usable rows of each raw table (what the marts' side reads).
+USABLE = {
+    table: f"int_{table.removeprefix(system + '_')}_validated"
     for system, tables in CONTRACT.items()
     for table in tables
 }
@@ -77,20 +78,25 @@ def test_every_raw_table_has_a_staging_model(warehouse: Path) -> None:
             "select table_name from information_schema.tables where table_schema = 'staging'",
         )
     }  # fmt: skip
-    missing = {table for table, model in STAGING.items() if model not in relations}
+    staging = {
+        table: f"stg_{system}__{table.removeprefix(system + '_')}"
+        for system, tables in CONTRACT.items()
+        for table in tables
+    }
+    missing = {table for table, model in staging.items() if model not in relations}
     assert missing == set()
 
 
 def test_raw_rows_equal_staged_plus_rejected(warehouse: Path) -> None:
-    for table, model in STAGING.items():
+    for table, model in USABLE.items():
         system = next(s for s, tables in CONTRACT.items() if table in tables)
         raw, staged, rejected = fetch(
             warehouse,
             f"""
             select
                 (select count(*) from raw.{table}),
-                (select count(*) from staging.{model}),
-                (select count(*) from staging.stg_{system}__rejected_rows
+                (select count(*) from intermediate.{model}),
+                (select count(*) from intermediate.int_{system}_rows_rejected
                  where source_table = '{table}')
             """,
         )[0]
@@ -103,12 +109,12 @@ def test_known_defects_are_quarantined_with_their_reason(warehouse: Path) -> Non
         fetch(
             warehouse,
             "select source_table || ':' || rejection_reason, count(*) "
-            "from staging.stg_product__rejected_rows group by 1",
+            "from intermediate.int_product_rows_rejected group by 1",
         )
         + fetch(
             warehouse,
             "select source_table || ':' || rejection_reason, count(*) "
-            "from staging.stg_billing__rejected_rows group by 1",
+            "from intermediate.int_billing_rows_rejected group by 1",
         )
     )
     duplicates = fetch(
@@ -125,26 +131,28 @@ def test_staging_normalises_emails_and_currencies(warehouse: Path) -> None:
         warehouse,
         """
         select
-            (select count(*) from staging.stg_crm__contacts where email <> lower(email)),
-            (select count(*) from staging.stg_product__users where email <> lower(email)),
-            (select count(*) from staging.stg_billing__invoices where currency <> upper(currency)),
-            (select count(*) from staging.stg_crm__contacts where email not like '%_@_%._%')
+            (select count(*) from intermediate.int_contacts_validated where email <> lower(email)),
+            (select count(*) from intermediate.int_users_validated where email <> lower(email)),
+            (select count(*) from intermediate.int_invoices_validated
+                where currency <> upper(currency)),
+            (select count(*) from intermediate.int_contacts_validated
+                where email not like '%_@_%._%')
         """,
     )[0]
     assert bad == (0, 0, 0, 0)
 
 
-# Incremental stg_product__events. Each test copies a seeded warehouse, loads the raw events in
+# Incremental int_events_validated. Each test copies a seeded warehouse, loads the raw events in
 # two batches (batch 1 by full refresh, then an incremental run) and compares with a rebuild.
 
-# What the tests of stg_product__events read: the model, the rejected rows it reconciles with,
+# What the tests of int_events_validated read: the model, the rejected rows it reconciles with,
 # and the parents of its relationships tests. EVENT_TESTS runs every test on these models (not
 # the project-wide ones, such as the accuracy test over all staging models).
 EVENT_MODELS = (
-    "+stg_product__events",
-    "+stg_product__rejected_rows",
-    "+stg_product__users",
-    "+stg_crm__accounts",
+    "+int_events_validated",
+    "+int_product_rows_rejected",
+    "+int_users_validated",
+    "+int_accounts_validated",
 )
 EVENT_TESTS = ("test", "--select", *EVENT_MODELS, "--indirect-selection", "cautious")
 
@@ -280,7 +288,7 @@ def load_first_batch(seeded: Path, tmp_path: Path, *, before_window: bool = Fals
     dbt(db_path, "run", "--select", *EVENT_MODELS, "--full-refresh")
     with duckdb.connect(str(db_path)) as con:
         con.execute("create table scenario.first_batch as "
-                    "select * from staging.stg_product__events")  # fmt: skip
+                    "select * from intermediate.int_events_validated")  # fmt: skip
         staged, watermark = con.execute(
             "select count(*), max(received_at) from scenario.first_batch"
         ).fetchone()
@@ -308,17 +316,17 @@ def compare_with_full_refresh(db_path: Path) -> tuple[int, int, int, int]:
     all`` both ways)."""
     with duckdb.connect(str(db_path)) as con:
         con.execute("create table scenario.incremental as "
-                    "select * from staging.stg_product__events")  # fmt: skip
-    dbt(db_path, "run", "--select", "stg_product__events", "--full-refresh")
+                    "select * from intermediate.int_events_validated")  # fmt: skip
+    dbt(db_path, "run", "--select", "int_events_validated", "--full-refresh")
     return fetch(
         db_path,
         """
         select
             (select count(*) from scenario.incremental),
-            (select count(*) from staging.stg_product__events),
+            (select count(*) from intermediate.int_events_validated),
             (select count(*) from (select * from scenario.incremental
-                except all select * from staging.stg_product__events)),
-            (select count(*) from (select * from staging.stg_product__events
+                except all select * from intermediate.int_events_validated)),
+            (select count(*) from (select * from intermediate.int_events_validated
                 except all select * from scenario.incremental))
         """,
     )[0]
@@ -328,7 +336,7 @@ def test_incremental_events_equal_full_refresh(seeded: Path, tmp_path: Path) -> 
     """Late deliveries inside the look-back window, among them first copies of events whose
     later copy batch 1 staged: the incremental run gives exactly the full-refresh table."""
     db_path = load_first_batch(seeded, tmp_path)
-    dbt(db_path, "run", "--select", "stg_product__events")
+    dbt(db_path, "run", "--select", "int_events_validated")
     dbt(db_path, *EVENT_TESTS)
     # Every usable held-back delivery is staged: the first copies replaced the later copies
     # batch 1 had staged.
@@ -338,10 +346,12 @@ def test_incremental_events_equal_full_refresh(seeded: Path, tmp_path: Path) -> 
         with usable as (
             select held_back.event_id, held_back.received_at, held_back.kind
             from scenario.held_back as held_back
-            inner join staging.base_product__events as base
+            inner join staging.stg_product__events as base
                 on held_back.event_id = base.event_id
                 and held_back.received_at = base.received_at
-            where base.rejection_reason is null
+            where
+                base.delivery_rejection_reason is null
+                and base.account_id in (select account_id from staging.stg_crm__accounts)
         )
         select
             count(*),
@@ -351,7 +361,7 @@ def test_incremental_events_equal_full_refresh(seeded: Path, tmp_path: Path) -> 
                 and first_batch.received_at > usable.received_at
             )
         from usable
-        left join staging.stg_product__events as events
+        left join intermediate.int_events_validated as events
             on usable.event_id = events.event_id
             and usable.received_at = events.received_at
         left join scenario.first_batch as first_batch
@@ -373,12 +383,12 @@ def test_incremental_events_older_than_lookback_fail_reconciliation(
     an incremental run: row_count_reconciles fails (nothing is lost silently), and a full
     refresh repairs the model."""
     db_path = load_first_batch(seeded, tmp_path, before_window=True)
-    dbt(db_path, "run", "--select", "stg_product__events")
+    dbt(db_path, "run", "--select", "int_events_validated")
     result = invoke_dbt(db_path, *EVENT_TESTS)
     failed = failed_nodes(result)
     assert not result.success
     assert failed, result.exception
-    assert all(name.startswith("row_count_reconciles_stg_product__events") for name in failed), (
+    assert all(name.startswith("row_count_reconciles_int_events_validated") for name in failed), (
         failed
     )
     incremental, full, only_incremental, only_full = compare_with_full_refresh(db_path)
@@ -388,13 +398,13 @@ def test_incremental_events_older_than_lookback_fail_reconciliation(
         db_path,
         """
         with missing as (
-            select event_id from staging.stg_product__events
+            select event_id from intermediate.int_events_validated
             except
             select event_id from scenario.incremental
         ),
         expected as (
             select events.event_id
-            from staging.stg_product__events as events
+            from intermediate.int_events_validated as events
             inner join scenario.held_back as held_back
                 on events.event_id = held_back.event_id
             where held_back.kind = 'before_window'
@@ -415,7 +425,7 @@ def test_incremental_events_need_the_lookback(seeded: Path, tmp_path: Path) -> N
     """Without the look-back (event_lookback_days = 0) the same incremental run misses held-back
     deliveries: the look-back is what makes the first test pass."""
     db_path = load_first_batch(seeded, tmp_path)
-    dbt(db_path, "run", "--select", "stg_product__events", "--vars", "{event_lookback_days: 0}")
+    dbt(db_path, "run", "--select", "int_events_validated", "--vars", "{event_lookback_days: 0}")
     only_full = compare_with_full_refresh(db_path)[3]
     assert only_full > 0
     # The differences are all held-back events.
@@ -423,11 +433,11 @@ def test_incremental_events_need_the_lookback(seeded: Path, tmp_path: Path) -> N
         db_path,
         """
         select count(*) from (
-            (select * from staging.stg_product__events
+            (select * from intermediate.int_events_validated
              except all select * from scenario.incremental)
             union all
             (select * from scenario.incremental
-             except all select * from staging.stg_product__events)
+             except all select * from intermediate.int_events_validated)
         ) as differences
         where event_id not in (select held_back.event_id from scenario.held_back as held_back)
         """,
@@ -442,8 +452,8 @@ def test_incremental_events_reload_an_empty_table(seeded: Path, tmp_path: Path) 
     dbt(db_path, "run", "--select", *EVENT_MODELS)
     with duckdb.connect(str(db_path)) as con:
         con.execute("create schema scenario")
-        con.execute("delete from staging.stg_product__events")
-    dbt(db_path, "run", "--select", "stg_product__events")
+        con.execute("delete from intermediate.int_events_validated")
+    dbt(db_path, "run", "--select", "int_events_validated")
     incremental, full, only_incremental, only_full = compare_with_full_refresh(db_path)
     assert incremental == full > 0
     assert (only_incremental, only_full) == (0, 0)
@@ -462,7 +472,7 @@ def test_incremental_usage_equals_full_refresh(seeded: Path, tmp_path: Path) -> 
         for model in USAGE_MODELS:
             con.execute(f"create table scenario.{model}_batch_1 as "
                         f"select * from intermediate.{model}")  # fmt: skip
-    dbt(db_path, "run", "--select", "stg_product__events", *USAGE_MODELS)
+    dbt(db_path, "run", "--select", "int_events_validated", *USAGE_MODELS)
     with duckdb.connect(str(db_path)) as con:
         for model in USAGE_MODELS:
             con.execute(f"create table scenario.{model}_incremental as "
@@ -577,14 +587,12 @@ def test_sources_are_documented_with_freshness(warehouse: Path) -> None:
 
 
 def test_every_model_has_a_tested_primary_key(warehouse: Path) -> None:
-    """Staging, intermediate and mart models: a key tested unique and not null (base models
-    and rejected-rows models hold duplicates by design and are exempt)."""
+    """Every model: a key tested unique and not null, or a unique combination of columns (on
+    staging models, among the usable rows; on rejected-rows models, with duplicate_rank)."""
     man = manifest(warehouse)
     tests = attached_tests(man)
     missing = []
     for name in models(man):
-        if name.startswith("base_") or name.endswith("__rejected_rows"):
-            continue
         attached = tests.get(name, set())
         unique_columns = {column for test, column in attached if test == "unique"}
         not_null_columns = {column for test, column in attached if test == "not_null"}
@@ -594,22 +602,28 @@ def test_every_model_has_a_tested_primary_key(warehouse: Path) -> None:
     assert missing == []
 
 
-def test_only_base_models_read_sources(warehouse: Path) -> None:
+def test_each_staging_model_reads_one_source_and_nothing_else(warehouse: Path) -> None:
+    nodes = models(manifest(warehouse))
     readers = {
         name
-        for name, node in models(manifest(warehouse)).items()
+        for name, node in nodes.items()
         if any(dep.startswith("source.") for dep in node["depends_on"]["nodes"])
     }
-    assert readers and all(name.startswith("base_") for name in readers), readers
+    staging = {name for name in nodes if name.startswith("stg_")}
+    assert readers == staging, readers ^ staging
+    assert len(staging) == len(all_tables())
+    for name in staging:
+        deps = nodes[name]["depends_on"]["nodes"]
+        assert len(deps) == 1 and deps[0].startswith("source."), (name, deps)
 
 
-def test_every_staging_model_reconciles_with_its_raw_table(warehouse: Path) -> None:
+def test_every_usable_rows_model_reconciles_with_its_raw_table(warehouse: Path) -> None:
     man = manifest(warehouse)
     tests = attached_tests(man)
-    staging = [name for name in models(man) if name.startswith("stg_") and "rejected" not in name]
-    assert len(staging) == len(all_tables())
+    usable = sorted(USABLE.values())
+    assert set(usable) <= set(models(man))
     missing = [
-        name for name in staging if ("row_count_reconciles", None) not in tests.get(name, set())
+        name for name in usable if ("row_count_reconciles", None) not in tests.get(name, set())
     ]
     assert missing == []
 

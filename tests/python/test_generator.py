@@ -96,6 +96,19 @@ def test_seed_column_types_match_the_contract() -> None:
     assert types == all_tables()
 
 
+def test_source_columns_match_the_contract() -> None:
+    """The sources YAML lists, for every raw table, exactly the columns of contract.py."""
+    declared = {}
+    for path in sorted((PROJECT_DIR / "models" / "staging").glob("*/_*__sources.yml")):
+        for source in yaml.safe_load(path.read_text())["sources"]:
+            for table in source["tables"]:
+                declared[table["name"]] = [column["name"] for column in table.get("columns", [])]
+    contract = {table: list(columns) for table, columns in all_tables().items()}
+    assert {t: sorted(c) for t, c in declared.items()} == {
+        t: sorted(c) for t, c in contract.items()
+    }
+
+
 def share(folder: Path, sql: str) -> tuple[float, int]:
     hits, total = query(folder, sql)[0]
     return hits / total, total

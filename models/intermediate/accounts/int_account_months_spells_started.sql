@@ -25,7 +25,7 @@ plans as (
     select
         plan_id,
         billing_interval
-    from {{ ref('stg_billing__plans') }}
+    from {{ ref('int_plans_validated') }}
 
 ),
 

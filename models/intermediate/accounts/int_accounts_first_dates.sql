@@ -25,7 +25,7 @@ value_milestones as (
     select
         account_id,
         cast(completed_at as date) as completed_date
-    from {{ ref('stg_crm__milestones') }}
+    from {{ ref('int_milestones_validated') }}
     where
         milestone_type = 'onboarding'
         and milestone_name = 'first_value'

@@ -15,7 +15,7 @@ interventions as (
     select
         account_id,
         first_action_at
-    from {{ ref('stg_crm__interventions') }}
+    from {{ ref('int_interventions_validated') }}
 
 ),
 

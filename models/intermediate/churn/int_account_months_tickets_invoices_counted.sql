@@ -14,7 +14,7 @@ tickets as (
     select
         account_id,
         created_at
-    from {{ ref('stg_crm__support_tickets') }}
+    from {{ ref('int_support_tickets_validated') }}
 
 ),
 
@@ -24,7 +24,7 @@ invoices as (
         account_id,
         due_date,
         paid_at
-    from {{ ref('stg_billing__invoices') }}
+    from {{ ref('int_invoices_validated') }}
 
 ),
 

@@ -16,7 +16,7 @@ opportunities as (
         is_won,
         close_date,
         created_at
-    from {{ ref('stg_crm__opportunities') }}
+    from {{ ref('int_opportunities_validated') }}
 
 ),
 
@@ -26,7 +26,7 @@ fx_rates as (
         currency,
         month_start_date,
         rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
+    from {{ ref('int_fx_rates_validated') }}
 
 ),
 

@@ -17,7 +17,7 @@ contacts as (
         is_executive_sponsor,
         created_at,
         left_company_at
-    from {{ ref('stg_crm__contacts') }}
+    from {{ ref('int_contacts_validated') }}
 
 ),
 

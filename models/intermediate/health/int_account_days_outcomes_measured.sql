@@ -15,7 +15,7 @@ milestones as (
         account_id,
         planned_date,
         completed_at
-    from {{ ref('stg_crm__milestones') }}
+    from {{ ref('int_milestones_validated') }}
 
 ),
 

@@ -15,7 +15,7 @@ nps_responses as (
         account_id,
         nps_score,
         submitted_at
-    from {{ ref('stg_crm__nps_responses') }}
+    from {{ ref('int_nps_responses_validated') }}
 
 ),
 
@@ -27,7 +27,7 @@ support_tickets as (
         is_escalated,
         created_at,
         solved_at
-    from {{ ref('stg_crm__support_tickets') }}
+    from {{ ref('int_support_tickets_validated') }}
 
 ),
 
@@ -36,7 +36,7 @@ activities as (
     select
         account_id,
         occurred_at
-    from {{ ref('stg_crm__activities') }}
+    from {{ ref('int_activities_validated') }}
 
 ),
 

@@ -11,7 +11,7 @@ interventions as (
         opened_at,
         first_action_at,
         closed_at
-    from {{ ref('stg_crm__interventions') }}
+    from {{ ref('int_interventions_validated') }}
 
 ),
 

@@ -13,7 +13,7 @@ milestones as (
         account_id,
         planned_date,
         completed_at
-    from {{ ref('stg_crm__milestones') }}
+    from {{ ref('int_milestones_validated') }}
     where milestone_type = 'onboarding'
 
 ),

@@ -15,7 +15,7 @@ users as (
         user_id,
         account_id,
         created_at
-    from {{ ref('stg_product__users') }}
+    from {{ ref('int_users_validated') }}
     where created_at < {{ as_of_period_end() }}
 
 ),

@@ -22,7 +22,7 @@ accounts as (
     select
         account_id,
         segment
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 

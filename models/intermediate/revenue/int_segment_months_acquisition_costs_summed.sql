@@ -7,7 +7,7 @@ acquisition_costs as (
         segment,
         sales_marketing_spend_usd,
         new_customers_won
-    from {{ ref('stg_reference__acquisition_costs') }}
+    from {{ ref('int_acquisition_costs_validated') }}
 
 ),
 

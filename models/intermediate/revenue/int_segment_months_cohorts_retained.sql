@@ -19,7 +19,7 @@ fx_rates as (
         currency,
         month_start_date,
         rate_to_usd
-    from {{ ref('stg_reference__fx_rates') }}
+    from {{ ref('int_fx_rates_validated') }}
 
 ),
 

@@ -10,7 +10,7 @@ subscriptions as (
         discount_percent,
         started_at,
         ended_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
 
 ),
 
@@ -22,7 +22,7 @@ plans as (
         billing_interval,
         currency,
         unit_amount
-    from {{ ref('stg_billing__plans') }}
+    from {{ ref('int_plans_validated') }}
 
 ),
 

@@ -30,7 +30,7 @@ events as (
         duration_seconds,
         occurred_date,
         received_at
-    from {{ ref('stg_product__events') }}
+    from {{ ref('int_events_validated') }}
 
 ),
 
@@ -45,7 +45,7 @@ batch as (
         occurred_date,
         received_at
     from events
-    where {{ usage_batch_filter(ref('stg_product__events')) }}
+    where {{ usage_batch_filter(ref('int_events_validated')) }}
 
 ),
 

@@ -23,7 +23,7 @@ events as (
         user_id,
         occurred_date,
         received_at
-    from {{ ref('stg_product__events') }}
+    from {{ ref('int_events_validated') }}
 
 ),
 
@@ -37,7 +37,7 @@ batch as (
     from events
     where
         user_id is not null
-        and {{ usage_batch_filter(ref('stg_product__events')) }}
+        and {{ usage_batch_filter(ref('int_events_validated')) }}
 
 ),
 

@@ -11,7 +11,7 @@ accounts as (
         region,
         csm_owner,
         created_at
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 

@@ -13,22 +13,22 @@
 -#}
 
 {%- set checked_models = [
-    'stg_product__users',
-    'stg_product__events',
-    'stg_crm__accounts',
-    'stg_crm__contacts',
-    'stg_crm__opportunities',
-    'stg_crm__activities',
-    'stg_crm__interventions',
-    'stg_crm__milestones',
-    'stg_crm__support_tickets',
-    'stg_crm__nps_responses',
-    'stg_billing__plans',
-    'stg_billing__subscriptions',
-    'stg_billing__invoices',
-    'stg_reference__fx_rates',
-    'stg_reference__acquisition_costs',
-    'stg_reference__kpi_targets',
+    'int_users_validated',
+    'int_events_validated',
+    'int_accounts_validated',
+    'int_contacts_validated',
+    'int_opportunities_validated',
+    'int_activities_validated',
+    'int_interventions_validated',
+    'int_milestones_validated',
+    'int_support_tickets_validated',
+    'int_nps_responses_validated',
+    'int_plans_validated',
+    'int_subscriptions_validated',
+    'int_invoices_validated',
+    'int_fx_rates_validated',
+    'int_acquisition_costs_validated',
+    'int_kpi_targets_validated',
 ] %}
 {%- for model_name in checked_models %}
 -- depends_on: {{ ref(model_name) }}

@@ -8,7 +8,7 @@ targets as (
         comparison,
         target_unit,
         kpi_description
-    from {{ ref('stg_reference__kpi_targets') }}
+    from {{ ref('int_kpi_targets_validated') }}
 
 ),
 

@@ -1,6 +1,36 @@
 with
 
-base_accounts as (
+source as (
+
+    select
+        account_id,
+        account_name,
+        industry,
+        segment,
+        region,
+        csm_owner,
+        parent_account_id,
+        created_at
+    from {{ checked_source(source('crm', 'crm_accounts')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('parent_account_id') }} as parent_account_id,
+        {{ clean_string('account_name') }} as account_name,
+        {{ clean_enum('industry') }} as industry,
+        {{ clean_enum('segment') }} as segment,
+        {{ clean_enum('region') }} as region,
+        {{ clean_string('csm_owner') }} as csm_owner,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+    from source
+
+),
+
+ranked as (
 
     select
         account_id,
@@ -11,8 +41,11 @@ base_accounts as (
         region,
         csm_owner,
         created_at,
-        rejection_reason
-    from {{ ref('base_crm__accounts') }}
+        row_number() over (
+            partition by account_id
+            order by created_at nulls last, account_name nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -26,9 +59,13 @@ final as (
         segment,
         region,
         csm_owner,
-        created_at
-    from base_accounts
-    where rejection_reason is null
+        created_at,
+        duplicate_rank,
+        case
+            when account_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,6 +1,32 @@
 with
 
-base_activities as (
+source as (
+
+    select
+        activity_id,
+        account_id,
+        contact_id,
+        activity_type,
+        occurred_at,
+        owner
+    from {{ checked_source(source('crm', 'crm_activities')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('activity_id') }} as activity_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('contact_id') }} as contact_id,
+        {{ clean_enum('activity_type') }} as activity_type,
+        {{ clean_string('owner') }} as activity_owner,
+        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
+    from source
+
+),
+
+ranked as (
 
     select
         activity_id,
@@ -9,8 +35,11 @@ base_activities as (
         activity_type,
         activity_owner,
         occurred_at,
-        rejection_reason
-    from {{ ref('base_crm__activities') }}
+        row_number() over (
+            partition by activity_id
+            order by occurred_at nulls last, activity_type nulls last, contact_id nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -22,9 +51,16 @@ final as (
         contact_id,
         activity_type,
         activity_owner,
-        occurred_at
-    from base_activities
-    where rejection_reason is null
+        occurred_at,
+        duplicate_rank,
+        case
+            when activity_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+            when occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+            when activity_type is null or occurred_at is null then 'invalid_value'
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,6 +1,39 @@
 with
 
-base_contacts as (
+source as (
+
+    select
+        contact_id,
+        account_id,
+        full_name,
+        email,
+        title,
+        is_champion,
+        is_executive_sponsor,
+        created_at,
+        left_company_at
+    from {{ checked_source(source('crm', 'crm_contacts')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('contact_id') }} as contact_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('full_name') }} as full_name,
+        {{ clean_email('email') }} as email,
+        {{ clean_string('title') }} as job_title,
+        cast(is_champion as {{ dbt.type_boolean() }}) as is_champion,
+        cast(is_executive_sponsor as {{ dbt.type_boolean() }}) as is_executive_sponsor,
+        {{ is_plausible_email('email') }} as is_email_valid,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        cast(left_company_at as {{ dbt.type_timestamp() }}) as left_company_at
+    from source
+
+),
+
+ranked as (
 
     select
         contact_id,
@@ -13,8 +46,11 @@ base_contacts as (
         is_email_valid,
         created_at,
         left_company_at,
-        rejection_reason
-    from {{ ref('base_crm__contacts') }}
+        row_number() over (
+            partition by contact_id
+            order by created_at nulls last, account_id nulls last, full_name nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -30,9 +66,14 @@ final as (
         is_executive_sponsor,
         is_email_valid,
         created_at,
-        left_company_at
-    from base_contacts
-    where rejection_reason is null
+        left_company_at,
+        duplicate_rank,
+        case
+            when contact_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,6 +1,42 @@
 with
 
-base_opportunities as (
+source as (
+
+    select
+        opportunity_id,
+        account_id,
+        opportunity_type,
+        stage,
+        amount,
+        currency,
+        source as opportunity_source,
+        created_at,
+        close_date,
+        is_closed,
+        is_won
+    from {{ checked_source(source('crm', 'crm_opportunities')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('opportunity_id') }} as opportunity_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_enum('opportunity_type') }} as opportunity_type,
+        {{ clean_enum('stage') }} as opportunity_stage,
+        {{ clean_enum('opportunity_source') }} as opportunity_source,
+        {{ clean_currency_code('currency') }} as currency,
+        cast(amount as decimal(18, 2)) as amount,
+        cast(is_closed as {{ dbt.type_boolean() }}) as is_closed,
+        cast(is_won as {{ dbt.type_boolean() }}) as is_won,
+        cast(close_date as date) as close_date,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+    from source
+
+),
+
+ranked as (
 
     select
         opportunity_id,
@@ -14,8 +50,11 @@ base_opportunities as (
         is_won,
         close_date,
         created_at,
-        rejection_reason
-    from {{ ref('base_crm__opportunities') }}
+        row_number() over (
+            partition by opportunity_id
+            order by created_at nulls last, close_date nulls last, amount nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -32,9 +71,21 @@ final as (
         is_closed,
         is_won,
         close_date,
-        created_at
-    from base_opportunities
-    where rejection_reason is null
+        created_at,
+        duplicate_rank,
+        case
+            when opportunity_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+            when amount < 0 then 'negative_amount'
+            when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+            when
+                opportunity_type is null
+                or currency is null
+                or (is_won and not is_closed)
+                then 'invalid_value'
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,6 +1,40 @@
 with
 
-base_support_tickets as (
+source as (
+
+    select
+        ticket_id,
+        account_id,
+        contact_id,
+        priority,
+        status,
+        is_escalated,
+        created_at,
+        first_response_at,
+        solved_at,
+        csat_rating
+    from {{ checked_source(source('crm', 'crm_support_tickets')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('ticket_id') }} as ticket_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('contact_id') }} as contact_id,
+        {{ clean_enum('priority') }} as priority,
+        {{ clean_enum('status') }} as ticket_status,
+        cast(csat_rating as {{ dbt.type_int() }}) as csat_rating,
+        cast(is_escalated as {{ dbt.type_boolean() }}) as is_escalated,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        cast(first_response_at as {{ dbt.type_timestamp() }}) as first_response_at,
+        cast(solved_at as {{ dbt.type_timestamp() }}) as solved_at
+    from source
+
+),
+
+ranked as (
 
     select
         ticket_id,
@@ -13,8 +47,11 @@ base_support_tickets as (
         created_at,
         first_response_at,
         solved_at,
-        rejection_reason
-    from {{ ref('base_crm__support_tickets') }}
+        row_number() over (
+            partition by ticket_id
+            order by created_at nulls last, solved_at nulls last, priority nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -30,9 +67,17 @@ final as (
         is_escalated,
         created_at,
         first_response_at,
-        solved_at
-    from base_support_tickets
-    where rejection_reason is null
+        solved_at,
+        duplicate_rank,
+        case
+            when ticket_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+            when solved_at < created_at or first_response_at < created_at then 'invalid_period'
+            when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+            when csat_rating not between 1 and 5 or created_at is null then 'invalid_value'
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,44 +1,38 @@
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='event_id',
-        on_schema_change='fail',
-    )
-}}
-
-{#-
-    One row per usable event: the first received delivery of each event_id, if that delivery is
-    usable (no rejection_reason).
-
-    Incremental run (delete+insert on event_id): the batch is every event_id with a delivery
-    received since the newest received_at already loaded minus var('event_lookback_days') (late
-    arrivals). All deliveries of those event ids, whenever received, are ranked, so the copy kept
-    is the one a full refresh keeps even when an earlier copy arrives after a later one was
-    loaded; dbt then deletes the event ids this query returns (batch events whose first delivery
-    is usable) from the table and inserts the rows. A batch event whose first delivery is
-    rejected is not deleted: row_count_reconciles fails (see the YAML). Only the batch's event
-    ids are ranked: a daily run never sorts the whole history. An empty table has no newest
-    received_at: the watermark then falls back to 1900-01-01.
--#}
-
-{%- if is_incremental() %}
-    {%- set newest_loaded_at -%}
-        (
-            select
-                coalesce(
-                    max(loaded.received_at),
-                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
-                )
-            from {{ this }} as loaded
-        )
-    {%- endset %}
-    {%- set received_cutoff = dbt.dateadd('day', -var('event_lookback_days'), newest_loaded_at) %}
-{%- endif %}
-
 with
 
-deliveries as (
+source as (
+
+    select
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        occurred_at,
+        received_at,
+        duration_seconds
+    from {{ checked_source(source('product', 'product_events')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('event_id') }} as event_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_string('user_id') }} as user_id,
+        {{ clean_enum('event_name') }} as event_name,
+        {{ clean_enum('feature') }} as feature,
+        cast(duration_seconds as {{ dbt.type_int() }}) as duration_seconds,
+        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at,
+        cast(received_at as {{ dbt.type_timestamp() }}) as received_at
+    from source
+
+),
+
+-- The verdict of each delivery on its own: no window, so a reader that does not select
+-- duplicate_rank or rejection_reason never sorts the history.
+judged as (
 
     select
         event_id,
@@ -49,15 +43,18 @@ deliveries as (
         duration_seconds,
         occurred_at,
         received_at,
-        rejection_reason
-    from {{ ref('base_product__events') }}
-    {% if is_incremental() %}
-        where event_id in (
-            select recent.event_id
-            from {{ ref('base_product__events') }} as recent
-            where recent.received_at >= {{ received_cutoff }}
-        )
-    {% endif %}
+        case
+            when event_id is null then 'missing_primary_key'
+            when account_id is null then 'missing_account_id'
+            when occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+            when
+                event_name is null
+                or occurred_at is null
+                or received_at is null
+                or duration_seconds < 0
+                then 'invalid_value'
+        end as delivery_rejection_reason
+    from renamed
 
 ),
 
@@ -72,27 +69,9 @@ ranked as (
         duration_seconds,
         occurred_at,
         received_at,
-        rejection_reason,
-        {{ event_delivery_rank() }} as delivery_rank
-    from deliveries
-
-),
-
-first_deliveries as (
-
-    select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at
-    from ranked
-    where
-        delivery_rank = 1
-        and rejection_reason is null
+        delivery_rejection_reason,
+        {{ event_delivery_rank() }} as duplicate_rank
+    from judged
 
 ),
 
@@ -105,10 +84,15 @@ final as (
         event_name,
         feature,
         duration_seconds,
-        cast(occurred_at as date) as occurred_date,
         occurred_at,
-        received_at
-    from first_deliveries
+        received_at,
+        duplicate_rank,
+        delivery_rejection_reason,
+        case
+            when event_id is not null and duplicate_rank > 1 then 'duplicate_primary_key'
+            else delivery_rejection_reason
+        end as rejection_reason
+    from ranked
 
 )
 

@@ -1,6 +1,33 @@
 with
 
-base_users as (
+source as (
+
+    select
+        user_id,
+        account_id,
+        email,
+        role,
+        created_at,
+        deactivated_at
+    from {{ checked_source(source('product', 'product_users')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_string('user_id') }} as user_id,
+        {{ clean_string('account_id') }} as account_id,
+        {{ clean_email('email') }} as email,
+        {{ clean_enum('role') }} as user_role,
+        {{ is_plausible_email('email') }} as is_email_valid,
+        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
+        cast(deactivated_at as {{ dbt.type_timestamp() }}) as deactivated_at
+    from source
+
+),
+
+ranked as (
 
     select
         user_id,
@@ -10,8 +37,11 @@ base_users as (
         is_email_valid,
         created_at,
         deactivated_at,
-        rejection_reason
-    from {{ ref('base_product__users') }}
+        row_number() over (
+            partition by user_id
+            order by created_at nulls last, account_id nulls last, email nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -24,9 +54,16 @@ final as (
         user_role,
         is_email_valid,
         created_at,
-        deactivated_at
-    from base_users
-    where rejection_reason is null
+        deactivated_at,
+        duplicate_rank,
+        case
+            when user_id is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when account_id is null then 'missing_account_id'
+            when deactivated_at < created_at then 'invalid_period'
+            when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
+        end as rejection_reason
+    from ranked
 
 )
 

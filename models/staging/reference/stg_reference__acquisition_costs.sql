@@ -1,26 +1,61 @@
 with
 
-base_acquisition_costs as (
+source as (
 
     select
-        month_start_date,
+        month,
+        segment,
+        sales_marketing_spend_usd,
+        new_customers_won
+    from {{ checked_source(source('reference', 'acquisition_costs')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_enum('segment') }} as segment,
+        cast(sales_marketing_spend_usd as decimal(18, 2)) as sales_marketing_spend_usd,
+        cast(new_customers_won as {{ dbt.type_int() }}) as new_customers_won,
+        cast(month as date) as month_start_date
+    from source
+
+),
+
+ranked as (
+
+    select
         segment,
         sales_marketing_spend_usd,
         new_customers_won,
-        rejection_reason
-    from {{ ref('base_reference__acquisition_costs') }}
+        month_start_date,
+        row_number() over (
+            partition by month_start_date, segment
+            order by sales_marketing_spend_usd nulls last, new_customers_won nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
 final as (
 
     select
-        month_start_date,
         segment,
         sales_marketing_spend_usd,
-        new_customers_won
-    from base_acquisition_costs
-    where rejection_reason is null
+        new_customers_won,
+        month_start_date,
+        duplicate_rank,
+        case
+            when month_start_date is null or segment is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when sales_marketing_spend_usd < 0 then 'negative_amount'
+            when
+                sales_marketing_spend_usd is null
+                or new_customers_won is null
+                or new_customers_won < 0
+                then 'invalid_value'
+        end as rejection_reason
+    from ranked
 
 )
 

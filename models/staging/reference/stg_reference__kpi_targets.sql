@@ -1,6 +1,30 @@
 with
 
-base_kpi_targets as (
+source as (
+
+    select
+        kpi_name,
+        target_value,
+        comparison,
+        unit,
+        description
+    from {{ checked_source(source('reference', 'kpi_targets')) }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_enum('kpi_name') }} as kpi_name,
+        {{ clean_string('comparison') }} as comparison,
+        {{ clean_enum('unit') }} as target_unit,
+        {{ clean_string('description') }} as kpi_description,
+        cast(target_value as decimal(18, 4)) as target_value
+    from source
+
+),
+
+ranked as (
 
     select
         kpi_name,
@@ -8,8 +32,11 @@ base_kpi_targets as (
         target_unit,
         kpi_description,
         target_value,
-        rejection_reason
-    from {{ ref('base_reference__kpi_targets') }}
+        row_number() over (
+            partition by kpi_name
+            order by target_value nulls last, comparison nulls last
+        ) as duplicate_rank
+    from renamed
 
 ),
 
@@ -20,9 +47,18 @@ final as (
         comparison,
         target_unit,
         kpi_description,
-        target_value
-    from base_kpi_targets
-    where rejection_reason is null
+        target_value,
+        duplicate_rank,
+        case
+            when kpi_name is null then 'missing_primary_key'
+            when duplicate_rank > 1 then 'duplicate_primary_key'
+            when
+                target_value is null
+                or comparison is null
+                or comparison not in ('>=', '>', '<=', '<', '=')
+                then 'invalid_value'
+        end as rejection_reason
+    from ranked
 
 )
 

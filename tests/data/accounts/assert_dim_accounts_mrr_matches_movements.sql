@@ -18,7 +18,7 @@ accounts as (
 crm_accounts as (
 
     select account_id
-    from {{ ref('stg_crm__accounts') }}
+    from {{ ref('int_accounts_validated') }}
 
 ),
 
@@ -37,7 +37,7 @@ as_of_movements as (
 ended_in_as_of_month as (
 
     select distinct account_id
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
     where
         ended_at >= {{ dbt.date_trunc('month', as_of_date()) }}
         and ended_at

@@ -7,7 +7,7 @@ with
 crm_opportunities as (
 
     select opportunity_id
-    from {{ ref('stg_crm__opportunities') }}
+    from {{ ref('int_opportunities_validated') }}
     where opportunity_type = 'expansion'
 
 ),

@@ -6,7 +6,7 @@ with
 crm_interventions as (
 
     select intervention_id
-    from {{ ref('stg_crm__interventions') }}
+    from {{ ref('int_interventions_validated') }}
 
 ),
 

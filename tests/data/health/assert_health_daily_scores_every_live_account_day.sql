@@ -10,7 +10,7 @@ subscriptions as (
         account_id,
         started_at,
         ended_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
 
 ),
 

@@ -1,5 +1,5 @@
 -- fct_onboarding keeps every contracted account exactly once: each account with a staged
--- subscription started on or before the as-of date (read from stg_billing__subscriptions, not
+-- subscription started on or before the as-of date (read from int_subscriptions_validated, not
 -- the priced rows the model reads, so a subscription dropped by pricing is caught too) has one
 -- row, and no other account has one. Fails with the accounts that break this and why.
 with
@@ -9,7 +9,7 @@ subscriptions as (
     select
         account_id,
         started_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
 
 ),
 

@@ -5,7 +5,7 @@ with
 staged as (
 
     select subscription_id
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
 
 ),
 

@@ -8,7 +8,7 @@ subscriptions as (
     select
         account_id,
         started_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
     where started_at < {{ as_of_period_end() }}
 
 ),

@@ -7,7 +7,7 @@ users as (
         user_id as record_id,
         email,
         is_email_valid
-    from {{ ref('stg_product__users') }}
+    from {{ ref('int_users_validated') }}
 
 ),
 
@@ -17,14 +17,14 @@ contacts as (
         contact_id as record_id,
         email,
         is_email_valid
-    from {{ ref('stg_crm__contacts') }}
+    from {{ ref('int_contacts_validated') }}
 
 ),
 
 emails as (
 
     select
-        'stg_product__users' as model_name,
+        'int_users_validated' as model_name,
         record_id,
         email,
         is_email_valid
@@ -33,7 +33,7 @@ emails as (
     union all
 
     select
-        'stg_crm__contacts' as model_name,
+        'int_contacts_validated' as model_name,
         record_id,
         email,
         is_email_valid

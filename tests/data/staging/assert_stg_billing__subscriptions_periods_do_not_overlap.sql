@@ -9,7 +9,7 @@ subscriptions as (
         account_id,
         started_at,
         ended_at
-    from {{ ref('stg_billing__subscriptions') }}
+    from {{ ref('int_subscriptions_validated') }}
 
 ),
 

@@ -7,7 +7,7 @@ staged_events as (
     select
         event_id,
         received_at
-    from {{ ref('stg_product__events') }}
+    from {{ ref('int_events_validated') }}
 
 ),
 
@@ -16,7 +16,7 @@ deliveries as (
     select
         event_id,
         received_at
-    from {{ ref('base_product__events') }}
+    from {{ ref('int_events_validated') }}
     where event_id is not null
 
 ),

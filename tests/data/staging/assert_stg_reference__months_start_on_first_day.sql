@@ -4,18 +4,18 @@ with
 fx_rates as (
 
     select
-        'stg_reference__fx_rates' as model_name,
+        'int_fx_rates_validated' as model_name,
         month_start_date
-    from {{ ref('stg_reference__fx_rates') }}
+    from {{ ref('int_fx_rates_validated') }}
 
 ),
 
 acquisition_costs as (
 
     select
-        'stg_reference__acquisition_costs' as model_name,
+        'int_acquisition_costs_validated' as model_name,
         month_start_date
-    from {{ ref('stg_reference__acquisition_costs') }}
+    from {{ ref('int_acquisition_costs_validated') }}
 
 ),
 

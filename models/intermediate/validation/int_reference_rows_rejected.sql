@@ -1,35 +1,36 @@
-{#- Every rejected raw row of the reference system, one row each, with its reason. -#}
-
 with
 
-base_fx_rates as (
+fx_rates as (
 
     select
         currency,
         month_start_date,
+        duplicate_rank,
         rejection_reason
-    from {{ ref('base_reference__fx_rates') }}
+    from {{ ref('stg_reference__fx_rates') }}
     where rejection_reason is not null
 
 ),
 
-base_acquisition_costs as (
+acquisition_costs as (
 
     select
         month_start_date,
         segment,
+        duplicate_rank,
         rejection_reason
-    from {{ ref('base_reference__acquisition_costs') }}
+    from {{ ref('stg_reference__acquisition_costs') }}
     where rejection_reason is not null
 
 ),
 
-base_kpi_targets as (
+kpi_targets as (
 
     select
         kpi_name,
+        duplicate_rank,
         rejection_reason
-    from {{ ref('base_reference__kpi_targets') }}
+    from {{ ref('stg_reference__kpi_targets') }}
     where rejection_reason is not null
 
 ),
@@ -47,8 +48,9 @@ unioned as (
                 ]) }}
         end as record_id,
         cast(null as {{ dbt.type_string() }}) as account_id,
+        duplicate_rank,
         cast(rejection_reason as {{ dbt.type_string() }}) as rejection_reason
-    from base_fx_rates
+    from fx_rates
 
     union all
 
@@ -63,8 +65,9 @@ unioned as (
                 ]) }}
         end as record_id,
         cast(null as {{ dbt.type_string() }}) as account_id,
+        duplicate_rank,
         cast(rejection_reason as {{ dbt.type_string() }}) as rejection_reason
-    from base_acquisition_costs
+    from acquisition_costs
 
     union all
 
@@ -72,8 +75,9 @@ unioned as (
         cast('kpi_targets' as {{ dbt.type_string() }}) as source_table,
         cast(kpi_name as {{ dbt.type_string() }}) as record_id,
         cast(null as {{ dbt.type_string() }}) as account_id,
+        duplicate_rank,
         cast(rejection_reason as {{ dbt.type_string() }}) as rejection_reason
-    from base_kpi_targets
+    from kpi_targets
 
 ),
 
@@ -83,6 +87,7 @@ final as (
         source_table,
         record_id,
         account_id,
+        duplicate_rank,
         rejection_reason
     from unioned
 

@@ -1,0 +1,120 @@
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='event_id',
+        on_schema_change='fail',
+    )
+}}
+
+{#-
+    Incremental run (delete+insert on event_id): the batch is every event_id with a delivery
+    received since the newest received_at already loaded minus var('event_lookback_days').
+    All deliveries of those event ids, whenever received, are ranked here, so the copy kept is
+    the one a full refresh keeps; only the batch is ranked (the staging model's duplicate_rank
+    and rejection_reason are not read), so a daily run never sorts the whole history. A batch
+    event whose first delivery is rejected is not deleted: row_count_reconciles then fails.
+    An empty table has no newest received_at: the watermark falls back to 1900-01-01.
+-#}
+
+{%- if is_incremental() %}
+    {%- set newest_loaded_at -%}
+        (
+            select
+                coalesce(
+                    max(loaded.received_at),
+                    cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                )
+            from {{ this }} as loaded
+        )
+    {%- endset %}
+    {%- set received_cutoff = dbt.dateadd('day', -var('event_lookback_days'), newest_loaded_at) %}
+{%- endif %}
+
+with
+
+deliveries as (
+
+    select
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_at,
+        received_at,
+        delivery_rejection_reason
+    from {{ ref('stg_product__events') }}
+    {% if is_incremental() %}
+        where event_id in (
+            select recent.event_id
+            from {{ ref('stg_product__events') }} as recent
+            where recent.received_at >= {{ received_cutoff }}
+        )
+    {% endif %}
+
+),
+
+crm_accounts as (
+
+    select account_id
+    from {{ ref('stg_crm__accounts') }}
+    where account_id is not null
+
+),
+
+ranked as (
+
+    select
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        occurred_at,
+        received_at,
+        delivery_rejection_reason,
+        {{ event_delivery_rank() }} as duplicate_rank
+    from deliveries
+
+),
+
+first_deliveries as (
+
+    select
+        events.event_id,
+        events.account_id,
+        events.user_id,
+        events.event_name,
+        events.feature,
+        events.duration_seconds,
+        events.occurred_at,
+        events.received_at
+    from ranked as events
+    where
+        events.duplicate_rank = 1
+        and {{ final_rejection_reason(
+            'product_events', 'events', own_reason='events.delivery_rejection_reason'
+        ) }} is null
+
+),
+
+final as (
+
+    select
+        event_id,
+        account_id,
+        user_id,
+        event_name,
+        feature,
+        duration_seconds,
+        cast(occurred_at as date) as occurred_date,
+        occurred_at,
+        received_at
+    from first_deliveries
+
+)
+
+select * from final
