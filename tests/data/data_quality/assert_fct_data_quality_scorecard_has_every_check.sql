@@ -7,7 +7,8 @@
 {%- if execute -%}
     {%- set scorecard = graph.nodes['model.' ~ project_name ~ '.fct_data_quality_scorecard'] -%}
     {%- for node in graph.nodes.values() | sort(attribute='name') -%}
-        {%- if node.resource_type == 'model' and node.fqn[1:3] == ['intermediate', 'data_quality'] -%}
+        {%- if node.resource_type == 'model'
+            and node.fqn[1:3] == ['intermediate', 'data_quality'] -%}
             {%- if node.unique_id in scorecard.depends_on.nodes -%}
                 {%- do measurement_models.append(api.Relation.create(
                     database=node.database, schema=node.schema, identifier=node.alias
@@ -36,13 +37,13 @@ scorecard as (
 measured as (
 
     {%- for relation in measurement_models %}
-    select
-        check_id,
-        numerator,
-        denominator,
-        status
-    from {{ relation }}
-    union all
+        select
+            check_id,
+            numerator,
+            denominator,
+            status
+        from {{ relation }}
+        union all
     {%- endfor %}
     select
         cast(null as {{ dbt.type_string() }}) as check_id,
@@ -56,11 +57,11 @@ measured as (
 check_kinds as (
 
     {%- for check_name in dq_check_kinds() | sort %}
-    select cast('{{ check_name }}' as {{ dbt.type_string() }}) as check_name
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select cast('{{ check_name }}' as {{ dbt.type_string() }}) as check_name
+        union all
     {%- endfor %}
+    select cast(null as {{ dbt.type_string() }}) as check_name
+    where 1 = 0
 
 ),
 
@@ -107,10 +108,10 @@ missing_kinds as (
 unread_models as (
 
     {%- for model_name in unread_models %}
-    select
-        cast('{{ model_name }}' as {{ dbt.type_string() }}) as check_id,
-        'measurement model not read by the scorecard' as problem
-    union all
+        select
+            cast('{{ model_name }}' as {{ dbt.type_string() }}) as check_id,
+            'measurement model not read by the scorecard' as problem
+        union all
     {%- endfor %}
     select
         cast(null as {{ dbt.type_string() }}) as check_id,
