@@ -616,7 +616,7 @@ def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> Non
     data every check of the five dimensions passes."""
     man = manifest(warehouse)
     measured = sorted(name for name, node in models(man).items() if is_dq_measurement(node))
-    assert len(measured) == 5, measured
+    assert len(measured) == 4, measured
     tests = attached_tests(man)
     assert [name for name in measured if ("dq_checks_pass", None) not in tests[name]] == []
     scorecard = models(man)["fct_data_quality_scorecard"]["depends_on"]["nodes"]

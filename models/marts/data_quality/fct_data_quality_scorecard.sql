@@ -1,46 +1,38 @@
 with
 
-accuracy_checks as (
+source_row_checks as (
 
-    select * from {{ ref('int_dq_accuracy_measured') }}
-
-),
-
-completeness_checks as (
-
-    select * from {{ ref('int_dq_completeness_measured') }}
+    select * from {{ ref('int_dq_source_rows_measured') }}
 
 ),
 
-consistency_checks as (
+source_key_checks as (
 
-    select * from {{ ref('int_dq_consistency_measured') }}
-
-),
-
-freshness_checks as (
-
-    select * from {{ ref('int_dq_freshness_measured') }}
+    select * from {{ ref('int_dq_source_keys_measured') }}
 
 ),
 
-customer_matching_checks as (
+source_freshness_checks as (
 
-    select * from {{ ref('int_dq_customer_matching_measured') }}
+    select * from {{ ref('int_dq_source_freshness_measured') }}
+
+),
+
+staging_checks as (
+
+    select * from {{ ref('int_dq_staging_measured') }}
 
 ),
 
 checks as (
 
-    select * from accuracy_checks
+    select * from source_row_checks
     union all
-    select * from completeness_checks
+    select * from source_key_checks
     union all
-    select * from consistency_checks
+    select * from source_freshness_checks
     union all
-    select * from freshness_checks
-    union all
-    select * from customer_matching_checks
+    select * from staging_checks
 
 ),
 

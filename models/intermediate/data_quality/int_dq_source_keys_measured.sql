@@ -71,7 +71,8 @@
         source('product', 'product_users'), 'account_id',
         source('crm', 'crm_accounts'), 'account_id'
     ),
-    dq_invoice_consistency(
-        ref('stg_billing__invoices'), ref('stg_billing__subscriptions'), ref('stg_billing__plans')
+    dq_customer_matching(
+        source('crm', 'crm_accounts'), 'account_id',
+        [source('billing', 'billing_subscriptions'), source('product', 'product_users')]
     ),
 ]) }}

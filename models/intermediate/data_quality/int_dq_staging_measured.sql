@@ -17,56 +17,10 @@
     ),
     dq_accuracy(ref('stg_reference__fx_rates'), source('reference', 'fx_rates')),
     dq_accuracy(ref('stg_reference__kpi_targets'), source('reference', 'kpi_targets')),
-    dq_validity(source('billing', 'billing_invoices'), {
-        'amount_due': 'amount_due >= 0',
-        'amount_paid': 'amount_paid is null or amount_paid between 0 and amount_due',
-        'due_date': 'due_date >= invoice_date',
-    }),
-    dq_validity(source('billing', 'billing_plans'), {
-        'billing_interval': "lower(trim(billing_interval)) in ('month', 'year')",
-        'unit_amount': 'unit_amount >= 0',
-    }),
-    dq_validity(source('billing', 'billing_subscriptions'), {
-        'discount_percent': 'discount_percent between 0 and 100',
-        'ended_at': 'ended_at is null or ended_at > started_at',
-        'quantity': 'quantity > 0',
-    }),
-    dq_validity(source('crm', 'crm_accounts'), {
-        'segment': "lower(trim(segment)) in ('smb', 'mid_market', 'enterprise')",
-    }),
-    dq_validity(source('crm', 'crm_contacts'), {
-        'left_company_at': 'left_company_at is null or left_company_at >= created_at',
-    }),
-    dq_validity(source('crm', 'crm_interventions'), {
-        'closed_at': 'closed_at is null or closed_at >= opened_at',
-        'first_action_at': 'first_action_at is null or first_action_at >= opened_at',
-    }),
-    dq_validity(source('crm', 'crm_nps_responses'), {
-        'score': 'score between 0 and 10',
-    }),
-    dq_validity(source('crm', 'crm_opportunities'), {
-        'amount': 'amount >= 0',
-        'is_won': 'is_closed or not is_won',
-    }),
-    dq_validity(source('crm', 'crm_support_tickets'), {
-        'csat_rating': 'csat_rating is null or csat_rating between 1 and 5',
-        'first_response_at': 'first_response_at is null or first_response_at >= created_at',
-        'solved_at': 'solved_at is null or solved_at >= created_at',
-    }),
-    dq_validity(source('product', 'product_events'), {
-        'duration_seconds': 'duration_seconds is null or duration_seconds >= 0',
-        'received_at': 'received_at >= occurred_at',
-    }),
-    dq_validity(source('product', 'product_users'), {
-        'deactivated_at': 'deactivated_at is null or deactivated_at >= created_at',
-    }),
-    dq_validity(source('reference', 'acquisition_costs'), {
-        'new_customers_won': 'new_customers_won >= 0',
-        'sales_marketing_spend_usd': 'sales_marketing_spend_usd >= 0',
-    }),
-    dq_validity(source('reference', 'fx_rates'), {
-        'rate_to_usd': 'rate_to_usd > 0',
-    }),
+    dq_completeness(ref('stg_billing__invoices'), ['due_date']),
+    dq_invoice_consistency(
+        ref('stg_billing__invoices'), ref('stg_billing__subscriptions'), ref('stg_billing__plans')
+    ),
     dq_validity(ref('stg_billing__invoices'), {
         'amount_due': 'amount_due >= 0',
         'amount_paid': 'amount_paid is null or amount_paid between 0 and amount_due',
@@ -75,11 +29,18 @@
     dq_validity(ref('stg_billing__plans'), {
         'unit_amount': 'unit_amount >= 0',
     }),
+    dq_completeness(ref('stg_billing__subscriptions'), ['discount_percent']),
     dq_validity(ref('stg_billing__subscriptions'), {
         'discount_percent': 'discount_percent between 0 and 100',
         'ended_at': 'ended_at is null or ended_at > started_at',
         'quantity': 'quantity > 0',
     }),
+    dq_completeness(ref('stg_crm__accounts'), ['account_name', 'csm_owner', 'industry', 'region']),
+    dq_customer_matching(
+        ref('stg_crm__accounts'), 'account_id',
+        [ref('stg_billing__subscriptions'), ref('stg_product__users')]
+    ),
+    dq_completeness(ref('stg_crm__contacts'), ['email', 'full_name']),
     dq_validity(ref('stg_crm__contacts'), {
         'left_company_at': 'left_company_at is null or left_company_at >= created_at',
     }),
@@ -87,13 +48,16 @@
         'closed_at': 'closed_at is null or closed_at >= opened_at',
         'first_action_at': 'first_action_at is null or first_action_at >= opened_at',
     }),
+    dq_completeness(ref('stg_crm__milestones'), ['planned_date']),
     dq_validity(ref('stg_crm__nps_responses'), {
         'nps_score': 'nps_score between 0 and 10',
     }),
+    dq_completeness(ref('stg_crm__opportunities'), ['amount', 'close_date']),
     dq_validity(ref('stg_crm__opportunities'), {
         'amount': 'amount >= 0',
         'is_won': 'is_closed or not is_won',
     }),
+    dq_completeness(ref('stg_crm__support_tickets'), ['priority']),
     dq_validity(ref('stg_crm__support_tickets'), {
         'csat_rating': 'csat_rating is null or csat_rating between 1 and 5',
         'first_response_at': 'first_response_at is null or first_response_at >= created_at',
@@ -103,6 +67,7 @@
         'duration_seconds': 'duration_seconds is null or duration_seconds >= 0',
         'received_at': 'received_at >= occurred_at',
     }),
+    dq_completeness(ref('stg_product__users'), ['email']),
     dq_validity(ref('stg_product__users'), {
         'deactivated_at': 'deactivated_at is null or deactivated_at >= created_at',
     }),
