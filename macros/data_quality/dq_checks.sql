@@ -1,104 +1,101 @@
 {#-
-    Data-quality checks (SPEC section 8): what each kind of check is, its target, the body of
-    every dq_* generic test (one measurement row, stored as a view that fct_data_quality_scorecard
-    reads), and the list of checks, read from the dq_* tests of the project (so the YAML files
-    are the one place where checks are declared).
+    Data-quality checks (SPEC section 8): what each kind of check is, the target it is held to
+    and the SQL of a measurement model (models/intermediate/data_quality), which measures the
+    checks declared in it (macros of dq_ratios.sql) as one row per check.
 -#}
 
-{#- Every kind of check: its SPEC dimension, what it counts and its default target. -#}
+{#- Every kind of check: its SPEC dimension, what it counts, its target var and comparison. -#}
 {% macro dq_check_kinds() %}
     {{ return({
         'dq_accuracy': {
             'dimension': 'accuracy', 'unit': 'rows',
-            'target_var': 'dq_accuracy_target', 'default_threshold': 0.99, 'comparison': '>',
+            'target_var': 'dq_accuracy_target', 'comparison': '>',
         },
         'dq_validity': {
             'dimension': 'accuracy', 'unit': 'rows',
-            'target_var': 'dq_accuracy_target', 'default_threshold': 0.99, 'comparison': '>',
+            'target_var': 'dq_accuracy_target', 'comparison': '>',
         },
         'dq_completeness': {
             'dimension': 'completeness', 'unit': 'rows',
-            'target_var': 'dq_completeness_target', 'default_threshold': 0.95, 'comparison': '>',
+            'target_var': 'dq_completeness_target', 'comparison': '>',
         },
         'dq_consistency': {
             'dimension': 'consistency', 'unit': 'rows',
-            'target_var': 'dq_consistency_target', 'default_threshold': 0.98, 'comparison': '>',
+            'target_var': 'dq_consistency_target', 'comparison': '>',
         },
         'dq_invoice_consistency': {
             'dimension': 'consistency', 'unit': 'invoices',
-            'target_var': 'dq_consistency_target', 'default_threshold': 0.98, 'comparison': '>',
+            'target_var': 'dq_consistency_target', 'comparison': '>',
         },
         'dq_freshness': {
             'dimension': 'freshness', 'unit': 'days',
-            'target_var': 'dq_freshness_target', 'default_threshold': 0.98, 'comparison': '>',
+            'target_var': 'dq_freshness_target', 'comparison': '>',
         },
         'dq_customer_matching': {
             'dimension': 'customer_matching', 'unit': 'accounts',
-            'target_var': 'dq_customer_matching_target', 'default_threshold': 0.95,
-            'comparison': '>=',
+            'target_var': 'dq_customer_matching_target', 'comparison': '>=',
         },
     }) }}
 {% endmacro %}
 
-{#- The threshold and comparison of a check: the test's own, else the kind's target var. -#}
-{% macro dq_target(check_name, threshold=none, comparison=none) %}
+{#- The threshold (the kind's target var, declared in dbt_project.yml) and comparison. -#}
+{% macro dq_target(check_name) %}
     {%- set kind = dq_check_kinds()[check_name] -%}
-    {%- set resolved = {
-        'threshold': threshold if threshold is not none
-            else var(kind.target_var, kind.default_threshold),
-        'comparison': comparison if comparison is not none else kind.comparison,
-    } -%}
-    {%- if resolved.comparison not in ('>', '>=') -%}
+    {%- set threshold = var(kind.target_var) -%}
+    {%- if not (0 <= threshold | float <= 1) -%}
         {{ exceptions.raise_compiler_error(
-            check_name ~ ": comparison must be '>' or '>=', got '" ~ resolved.comparison ~ "'"
+            kind.target_var ~ ' must be a ratio between 0 and 1, got ' ~ threshold
         ) }}
     {%- endif -%}
-    {%- if not (0 <= resolved.threshold | float <= 1) -%}
-        {{ exceptions.raise_compiler_error(
-            check_name ~ ": threshold must be a ratio between 0 and 1, got " ~ resolved.threshold
-        ) }}
-    {%- endif -%}
-    {{ return(resolved) }}
+    {{ return({'threshold': threshold, 'comparison': kind.comparison}) }}
 {% endmacro %}
 
-{#- A SQL string literal of the text (quotes doubled), cast to the string type; or null. -#}
-{% macro dq_literal(text) -%}
-    {%- if text is none -%}
-        cast(null as {{ dbt.type_string() }})
-    {%- else -%}
-        cast('{{ text | string | replace("'", "''") }}' as {{ dbt.type_string() }})
-    {%- endif -%}
-{%- endmacro %}
-
 {#-
-    What a check is, as literal values: dimension, check_name, model_name, column_name,
-    check_rule, unit, threshold and comparison. Shared by the dq_* tests and the scorecard.
+    One check as declared by the macros of dq_ratios.sql: what it is (kind, checked relation,
+    column, rule, target) and its stable check_id, <kind>.<relation>[.<column>] (kind without
+    the dq_ prefix). resource_type says whether the relation is a source (raw table) or a model.
 -#}
-{% macro dq_check_info(check_name, model, args, threshold=none, comparison=none) %}
+{% macro dq_check(check_name, relation, column_name, check_rule) %}
     {%- set kind = dq_check_kinds()[check_name] -%}
-    {%- set target = dq_target(check_name, threshold, comparison) -%}
+    {%- set target = dq_target(check_name) -%}
+    {%- set parts = [check_name | replace('dq_', '', 1), relation.identifier] -%}
+    {%- if column_name -%}
+        {%- do parts.append(column_name) -%}
+    {%- endif -%}
     {{ return({
+        'check_id': parts | join('.'),
         'dimension': kind.dimension,
         'check_name': check_name,
-        'model_name': model.identifier,
-        'column_name': args.get('column_name'),
-        'check_rule': dq_rule(check_name, model, args),
+        'resource_type': 'source' if dq_source_node(relation) is not none else 'model',
+        'model_name': relation.identifier,
+        'column_name': column_name,
+        'check_rule': check_rule,
         'unit': kind.unit,
         'threshold': target.threshold,
         'comparison': target.comparison,
     }) }}
 {% endmacro %}
 
-{#- The select-list items of a check's info as typed literals. -#}
-{% macro dq_check_info_columns(info) %}
-    {%- set columns = [
-        'dimension', 'check_name', 'model_name', 'column_name', 'check_rule', 'unit',
-    ] -%}
-    {%- for column in columns -%}
-        {{ dq_literal(info[column]) }} as {{ column }},
-    {% endfor -%}
-    cast({{ info.threshold }} as decimal(10, 6)) as threshold,
-    {{ dq_literal(info.comparison) }} as comparison
+{#- The source node (graph.sources) of a relation, or none for a model (and while parsing). -#}
+{% macro dq_source_node(relation) %}
+    {%- if execute -%}
+        {%- for node in graph.sources.values() -%}
+            {%- if node.identifier | lower == relation.identifier | lower
+                and node.schema | lower == relation.schema | lower -%}
+                {{ return(node) }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(none) }}
+{% endmacro %}
+
+{#- A SQL string literal of the text (quotes doubled), or null. -#}
+{% macro dq_literal(text) -%}
+    {%- if text is none -%}
+        null
+    {%- else -%}
+        '{{ text | string | replace("'", "''") }}'
+    {%- endif -%}
 {%- endmacro %}
 
 {#- numerator / denominator rounded to 6 decimals; null when nothing is measured. -#}
@@ -123,44 +120,69 @@
 {%- endmacro %}
 
 {#-
-    The body of every dq_* generic test: the check measured with dq_ratio() and judged with
-    dq_status(), as one row - model, column, check_rule, counts, measured ratio, threshold,
-    comparison, status and a readable result_message. The row is always returned: the test
-    fails when its status is fail (fail_calc), a check with nothing to measure (no_data)
-    passes. The row is stored as a view named after the test in the schema data_quality
-    (store_failures_as; a project or YAML `schema` config on the test overrides it), so dbt's
-    failure output points at it and fct_data_quality_scorecard reads it: the scorecard shows
-    exactly what the tests measure.
+    The SQL of a measurement model: the measures declared in it (a list of dq_completeness(),
+    dq_validity(), dq_accuracy(), ... calls, each a select returning one row with `denominator`
+    and `numerator_1` ... `numerator_<n>` for its n checks), as one row per check with its
+    counts, measured ratio, threshold, comparison and status (dq_status). The ref() and
+    source() calls of the declarations are the model's dependencies.
 -#}
-{% macro dq_test(check_name, model, args, threshold=none, comparison=none) %}
-{{ config(
-    fail_calc="sum(case when status = 'fail' then 1 else 0 end)",
-    store_failures_as='view',
-    schema='data_quality',
-) }}
-{%- set info = dq_check_info(check_name, model, args, threshold, comparison) %}
-
+{% macro dq_measure(measures) %}
+{%- set string = dbt.type_string() -%}
+{%- set bigint = dbt.type_bigint() -%}
 with
+{% for measure in measures %}
+measure_{{ loop.index }} as (
 
-measured as (
+    {{ measure.sql | trim }}
 
+),
+{% endfor %}
+declared as (
+    {%- for measure in measures %}
+        {%- set measure_index = loop.index %}
+        {%- for check in measure.checks %}
     select
-        {{ dq_check_info_columns(info) | indent(8) }},
-        cast(coalesce(ratio.numerator, 0) as {{ dbt.type_bigint() }}) as numerator,
-        cast(coalesce(ratio.denominator, 0) as {{ dbt.type_bigint() }}) as denominator
-    from (
-        {{ dq_ratio(check_name, model, args) | indent(8) }}
-    ) as ratio
+        {{ dq_literal(check.check_id) }} as check_id, {{ dq_literal(check.dimension) }} as dimension, {{ dq_literal(check.check_name) }} as check_name, {{ dq_literal(check.resource_type) }} as resource_type, {{ dq_literal(check.model_name) }} as model_name, {{ dq_literal(check.column_name) }} as column_name, {{ dq_literal(check.check_rule) }} as check_rule, {{ dq_literal(check.unit) }} as unit, measure_{{ measure_index }}.numerator_{{ loop.index }} as numerator, measure_{{ measure_index }}.denominator as denominator, {{ check.threshold }} as threshold, {{ dq_literal(check.comparison) }} as comparison
+    from measure_{{ measure_index }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+        {%- endfor %}
+        {%- if not loop.last %}
+    union all
+        {%- endif %}
+    {%- endfor %}
 
 ),
 
-checked as (
+typed as (
 
     select
+        cast(check_id as {{ string }}) as check_id,
+        cast(dimension as {{ string }}) as dimension,
+        cast(check_name as {{ string }}) as check_name,
+        cast(resource_type as {{ string }}) as resource_type,
+        cast(model_name as {{ string }}) as model_name,
+        cast(column_name as {{ string }}) as column_name,
+        cast(check_rule as {{ string }}) as check_rule,
+        cast(unit as {{ string }}) as unit,
+        cast(coalesce(numerator, 0) as {{ bigint }}) as numerator,
+        cast(coalesce(denominator, 0) as {{ bigint }}) as denominator,
+        cast(threshold as decimal(10, 6)) as threshold,
+        cast(comparison as {{ string }}) as comparison
+    from declared
+
+),
+
+final as (
+
+    select
+        check_id,
+        dimension,
+        check_name,
+        resource_type,
         model_name,
         column_name,
-        check_name,
-        dimension,
         check_rule,
         unit,
         numerator,
@@ -170,82 +192,9 @@ checked as (
         threshold,
         comparison,
         {{ dq_status('numerator', 'denominator', 'threshold', 'comparison') | indent(8) }} as status
-    from measured
-
-),
-
-final as (
-
-    select
-        model_name,
-        column_name,
-        check_name,
-        dimension,
-        check_rule,
-        unit,
-        numerator,
-        denominator,
-        failing_count,
-        measured_ratio,
-        threshold,
-        comparison,
-        status,
-        {{ dbt.concat([
-            'model_name',
-            "coalesce('.' || column_name, '')",
-            "': " ~ check_name ~ " measured '",
-            "coalesce(cast(measured_ratio as " ~ dbt.type_string() ~ "), 'nothing')",
-            "' against '",
-            'comparison',
-            "' '",
-            'cast(threshold as ' ~ dbt.type_string() ~ ')',
-            "' - '",
-            'status',
-            "' ('",
-            'cast(failing_count as ' ~ dbt.type_string() ~ ')',
-            "' of '",
-            'cast(denominator as ' ~ dbt.type_string() ~ ')',
-            "' '",
-            'unit',
-            "' fail: '",
-            'check_rule',
-            "')'",
-        ]) }} as result_message
-    from checked
+    from typed
 
 )
 
 select * from final
-
-{% endmacro %}
-
-{#-
-    The data-quality checks of the project, read from the graph at execution: one per dq_*
-    generic test (check_id = the test's name), sorted, with its kind, resource type (source or
-    model), severity and the relation where the test stores its measurement row. Empty while
-    parsing. Tests that read the calling model itself are left out.
--#}
-{% macro dq_checks() %}
-    {%- set checks = [] -%}
-    {%- if execute -%}
-        {%- set kinds = dq_check_kinds() -%}
-        {%- for node in graph.nodes.values() | sort(attribute='name') -%}
-            {%- set metadata = node.get('test_metadata') or {} -%}
-            {%- if node.resource_type == 'test'
-                and metadata.get('name') in kinds
-                and metadata.get('namespace') is none
-                and model.unique_id not in node.depends_on.nodes -%}
-                {%- do checks.append({
-                    'check_id': node.name,
-                    'check_name': metadata.name,
-                    'resource_type': 'source' if 'source(' in metadata.kwargs.model else 'model',
-                    'severity': node.config.severity | lower,
-                    'result_relation': api.Relation.create(
-                        database=node.database, schema=node.schema, identifier=node.alias
-                    ),
-                }) -%}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
-    {{ return(checks) }}
 {% endmacro %}

@@ -1,123 +1,79 @@
 {#-
-    The measurement of each kind of data-quality check: a select returning one row with
-    `numerator` (the units that pass) and `denominator` (all the units measured). Every dq_*
-    generic test measures with dq_ratio() and stores its row, which fct_data_quality_scorecard
-    reads, so the two never disagree. Portable SQL (no dialect-specific syntax); keys are
-    compared after clean_string (trimmed, blank = null), as staging cleans them.
+    The declarations of the data-quality checks, one macro per kind of check, called in the
+    measurement models (models/intermediate/data_quality) with explicit ref() / source()
+    arguments. Each returns a measure: {'sql': a select returning one row with `denominator`
+    and `numerator_1` ... `numerator_<n>` (the units that pass each of its n checks), 'checks':
+    the n checks (dq_check)}, which dq_measure() turns into one row per check. Portable SQL;
+    keys are compared after clean_string (trimmed, blank = null), as staging cleans them.
 -#}
 
-{#- The ratio SQL of one check (`args`: the test's arguments other than model/threshold). -#}
-{% macro dq_ratio(check_name, model, args) %}
-    {%- if check_name == 'dq_completeness' -%}
-        {{ dq_completeness_ratio(model, args.get('column_name'), args.get('where')) }}
-    {%- elif check_name == 'dq_validity' -%}
-        {{ dq_validity_ratio(model, args.get('expression'), args.get('where')) }}
-    {%- elif check_name == 'dq_accuracy' -%}
-        {{ dq_accuracy_ratio(model, args.get('raw_relation')) }}
-    {%- elif check_name == 'dq_consistency' -%}
-        {{ dq_consistency_ratio(
-            model, args.get('column_name'), args.get('to'), args.get('field'), args.get('where')
-        ) }}
-    {%- elif check_name == 'dq_invoice_consistency' -%}
-        {{ dq_invoice_consistency_ratio(
-            model, args.get('subscriptions'), args.get('plans'), args.get('amount_tolerance')
-        ) }}
-    {%- elif check_name == 'dq_freshness' -%}
-        {{ dq_freshness_ratio(
-            model, args.get('column_name'), args.get('max_age_days'), args.get('window_days')
-        ) }}
-    {%- elif check_name == 'dq_customer_matching' -%}
-        {{ dq_customer_matching_ratio(model, args.get('column_name'), args.get('match_in')) }}
-    {%- else -%}
-        {{ exceptions.raise_compiler_error('unknown data-quality check: ' ~ check_name) }}
-    {%- endif -%}
-{% endmacro %}
-
-{#- The rule of one check in words, or its SQL expression (the check_rule column). -#}
-{% macro dq_rule(check_name, model, args) %}
-    {%- set column_name = args.get('column_name') -%}
-    {%- set where = args.get('where') -%}
-    {%- if check_name == 'dq_completeness' -%}
-        {%- set rule = column_name ~ ' is populated (not null, not blank)' -%}
-    {%- elif check_name == 'dq_validity' -%}
-        {%- set rule = args.get('expression') -%}
-    {%- elif check_name == 'dq_accuracy' -%}
-        {%- set rule = 'rows of ' ~ args.get('raw_relation').identifier
-            ~ ' staged, not quarantined as rejected rows' -%}
-    {%- elif check_name == 'dq_consistency' -%}
-        {%- set rule = column_name ~ ' found in ' ~ args.get('to').identifier ~ '.'
-            ~ args.get('field') -%}
-    {%- elif check_name == 'dq_invoice_consistency' -%}
-        {%- set rule = 'invoice agrees with its subscription row in '
-            ~ args.get('subscriptions').identifier ~ ': same account, plan currency, amount_due'
-            ~ ' = unit_amount x quantity x (1 - discount_percent / 100) within '
-            ~ dq_invoice_amount_tolerance(args.get('amount_tolerance'))
-            ~ ' (pro rata subscription_update: above 0 and not above it)' -%}
-    {%- elif check_name == 'dq_freshness' -%}
-        {%- set freshness = dq_freshness_settings(
-            model, column_name, args.get('max_age_days'), args.get('window_days')
-        ) -%}
-        {%- set rule = 'a row with ' ~ freshness.column ~ ' in the ' ~ freshness.max_age_days
-            ~ ' days up to each of the ' ~ freshness.window_days ~ ' days ending at as_of_date' -%}
-    {%- elif check_name == 'dq_customer_matching' -%}
-        {%- set systems = [] -%}
-        {%- for system in dq_matching_systems(column_name, args.get('match_in')) -%}
-            {%- do systems.append(system.relation.identifier ~ '.' ~ system.column) -%}
-        {%- endfor -%}
-        {%- set rule = column_name ~ ' seen in any of ' ~ model.identifier ~ ', '
-            ~ systems | join(', ') ~ ' is found in all of them' -%}
-    {%- endif -%}
-    {%- if where -%}
-        {%- set rule = rule ~ ' (rows where ' ~ where ~ ')' -%}
-    {%- endif -%}
-    {{ return(rule) }}
-{% endmacro %}
-
-{#- Completeness: rows whose column is not null and not blank, over all rows. -#}
-{% macro dq_completeness_ratio(relation, column_name, where=none) %}
+{#- A measure of row checks on one relation, in one scan: the rows where each condition holds. -#}
+{% macro dq_row_checks_measure(relation, checks, conditions) %}
+    {%- set sql -%}
     select
-        sum(
-            case when {{ clean_string(column_name) }} is not null then 1 else 0 end
-        ) as numerator,
         count(*) as denominator
+        {%- for condition in conditions %},
+        sum(case when {{ condition }} then 1 else 0 end) as numerator_{{ loop.index }}
+        {%- endfor %}
     from {{ relation }}
-    {%- if where %}
-    where {{ where }}
-    {%- endif %}
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': checks}) }}
 {% endmacro %}
 
-{#- Validity: rows for which the rule is true (null counts as failing), over all rows. -#}
-{% macro dq_validity_ratio(relation, expression, where=none) %}
-    {%- if not expression -%}
-        {{ exceptions.raise_compiler_error('dq_validity needs an `expression`') }}
-    {%- endif %}
-    select
-        sum(case when ({{ expression }}) then 1 else 0 end) as numerator,
-        count(*) as denominator
-    from {{ relation }}
-    {%- if where %}
-    where {{ where }}
-    {%- endif %}
+{#- Completeness: per column, the rows whose value is not null and not blank, over all rows. -#}
+{% macro dq_completeness(relation, columns) %}
+    {%- set checks = [] -%}
+    {%- set conditions = [] -%}
+    {%- for column in columns -%}
+        {%- do checks.append(dq_check(
+            'dq_completeness', relation, column, column ~ ' is populated (not null, not blank)'
+        )) -%}
+        {%- do conditions.append(clean_string(column) ~ ' is not null') -%}
+    {%- endfor -%}
+    {{ return(dq_row_checks_measure(relation, checks, conditions)) }}
 {% endmacro %}
 
-{#- Accuracy: rows of the model (staged) over the rows of its raw table. -#}
-{% macro dq_accuracy_ratio(relation, raw_relation) %}
+{#-
+    Validity (counted as accuracy): per column, the rows for which its rule (a SQL boolean
+    expression) is true, over all rows; null counts as failing. `rules`: {column: expression}.
+-#}
+{% macro dq_validity(relation, rules) %}
+    {%- set checks = [] -%}
+    {%- set conditions = [] -%}
+    {%- for column, expression in rules.items() -%}
+        {%- do checks.append(dq_check('dq_validity', relation, column, expression)) -%}
+        {%- do conditions.append('(' ~ expression ~ ')') -%}
+    {%- endfor -%}
+    {{ return(dq_row_checks_measure(relation, checks, conditions)) }}
+{% endmacro %}
+
+{#- Accuracy: rows of the staging model (staged) over the rows of its raw table. -#}
+{% macro dq_accuracy(model, raw_relation) %}
+    {%- set check = dq_check(
+        'dq_accuracy', model, none,
+        'rows of ' ~ raw_relation.identifier ~ ' staged, not quarantined as rejected rows'
+    ) -%}
+    {%- set sql -%}
     select
-        (select count(*) from {{ relation }}) as numerator,
-        (select count(*) from {{ raw_relation }}) as denominator
+        (select count(*) from {{ raw_relation }}) as denominator,
+        (select count(*) from {{ model }}) as numerator_1
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': [check]}) }}
 {% endmacro %}
 
 {#- Consistency: rows with a key whose key is found in `to`.`field`, over rows with a key. -#}
-{% macro dq_consistency_ratio(relation, column_name, to, field, where=none) %}
+{% macro dq_consistency(relation, column_name, to, field) %}
+    {%- set check = dq_check(
+        'dq_consistency', relation, column_name,
+        column_name ~ ' found in ' ~ to.identifier ~ '.' ~ field
+    ) -%}
+    {%- set sql -%}
     with
 
     model_keys as (
 
         select {{ clean_string(column_name) }} as key_value
         from {{ relation }}
-        {%- if where %}
-        where {{ where }}
-        {%- endif %}
 
     ),
 
@@ -129,18 +85,14 @@
     )
 
     select
-        count(known_keys.key_value) as numerator,
-        count(*) as denominator
+        count(*) as denominator,
+        count(known_keys.key_value) as numerator_1
     from model_keys
     left join known_keys
         on model_keys.key_value = known_keys.key_value
     where model_keys.key_value is not null
-{% endmacro %}
-
-{#- Invoice amounts are compared within this many currency units (var by default). -#}
-{% macro dq_invoice_amount_tolerance(amount_tolerance=none) %}
-    {{- return(amount_tolerance if amount_tolerance is not none
-        else var('dq_invoice_amount_tolerance', 0.01)) -}}
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': [check]}) }}
 {% endmacro %}
 
 {#-
@@ -148,15 +100,23 @@
     subscription_id that agree with the subscription row they bill, over invoices with a
     subscription_id. Agreeing: the row exists, has the invoice's account and its plan the
     invoice's currency, and amount_due equals the price of one billing period (unit_amount x
-    quantity x (1 - discount_percent / 100), i.e. MRR x 1 or 12 months) within the tolerance;
-    a pro-rata charge for a mid-period increase (billing_reason subscription_update) is above
-    0 and not above that price.
+    quantity x (1 - discount_percent / 100), i.e. MRR x 1 or 12 months) within
+    var('dq_invoice_amount_tolerance'); a pro-rata charge for a mid-period increase
+    (billing_reason subscription_update) is above 0 and not above that price.
 -#}
-{% macro dq_invoice_consistency_ratio(relation, subscriptions, plans, amount_tolerance=none) %}
-    {%- set tolerance = dq_invoice_amount_tolerance(amount_tolerance) %}
+{% macro dq_invoice_consistency(invoices, subscriptions, plans) %}
+    {%- set tolerance = var('dq_invoice_amount_tolerance') -%}
+    {%- set check = dq_check(
+        'dq_invoice_consistency', invoices, none,
+        'invoice agrees with its subscription row in ' ~ subscriptions.identifier
+        ~ ': same account, plan currency, amount_due'
+        ~ ' = unit_amount x quantity x (1 - discount_percent / 100) within ' ~ tolerance
+        ~ ' (pro rata subscription_update: above 0 and not above it)'
+    ) -%}
+    {%- set sql -%}
     with
 
-    invoices as (
+    invoice_rows as (
 
         select
             {{ clean_string('subscription_id') }} as subscription_id,
@@ -164,7 +124,7 @@
             upper({{ clean_string('currency') }}) as currency,
             lower({{ clean_string('billing_reason') }}) as billing_reason,
             amount_due
-        from {{ relation }}
+        from {{ invoices }}
 
     ),
 
@@ -214,102 +174,96 @@
             case
                 when
                     period_prices.subscription_id is not null
-                    and invoices.account_id = period_prices.account_id
-                    and invoices.currency = period_prices.currency
+                    and invoice_rows.account_id = period_prices.account_id
+                    and invoice_rows.currency = period_prices.currency
                     and (
                         (
-                            invoices.billing_reason = 'subscription_update'
-                            and invoices.amount_due > 0
-                            and invoices.amount_due <= period_prices.period_amount + {{ tolerance }}
+                            invoice_rows.billing_reason = 'subscription_update'
+                            and invoice_rows.amount_due > 0
+                            and invoice_rows.amount_due
+                            <= period_prices.period_amount + {{ tolerance }}
                         )
                         or (
-                            coalesce(invoices.billing_reason, '') != 'subscription_update'
-                            and abs(invoices.amount_due - period_prices.period_amount)
+                            coalesce(invoice_rows.billing_reason, '') != 'subscription_update'
+                            and abs(invoice_rows.amount_due - period_prices.period_amount)
                             <= {{ tolerance }}
                         )
                     )
                     then 1
                 else 0
             end as is_consistent
-        from invoices
+        from invoice_rows
         left join period_prices
-            on invoices.subscription_id = period_prices.subscription_id
-        where invoices.subscription_id is not null
+            on invoice_rows.subscription_id = period_prices.subscription_id
+        where invoice_rows.subscription_id is not null
 
     )
 
     select
-        sum(is_consistent) as numerator,
-        count(*) as denominator
+        count(*) as denominator,
+        sum(is_consistent) as numerator_1
     from checked
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': [check]}) }}
 {% endmacro %}
 
 {#-
-    Freshness settings of a check: the timestamp column (default: the source's
-    loaded_at_field), the freshness window in days (default: the source's error_after) and the
-    number of days measured (default: var('dq_freshness_window_days', 90)).
+    Freshness settings of a source, declared once in its YAML: the timestamp column (its
+    loaded_at_field), the freshness window in days (its freshness error_after, rounded up to
+    days) and the number of days measured (var dq_freshness_window_days).
 -#}
-{% macro dq_freshness_settings(relation, column_name=none, max_age_days=none, window_days=none) %}
+{% macro dq_freshness_settings(relation) %}
     {%- set settings = {
-        'column': column_name,
-        'max_age_days': max_age_days,
-        'window_days': window_days if window_days is not none
-            else var('dq_freshness_window_days', 90),
+        'column': 'null', 'max_age_days': 1, 'window_days': var('dq_freshness_window_days'),
     } -%}
-    {%- if execute and (column_name is none or max_age_days is none) -%}
-        {%- set found = [] -%}
-        {%- for source_node in graph.sources.values() -%}
-            {%- if source_node.identifier | lower == relation.identifier | lower
-                and source_node.schema | lower == relation.schema | lower -%}
-                {%- do found.append(source_node) -%}
-            {%- endif -%}
-        {%- endfor -%}
-        {%- set error_after = (found[0].freshness or {}).get('error_after') or {}
-            if found else {} -%}
-        {%- if not error_after.get('count') -%}
+    {%- if execute -%}
+        {%- set node = dq_source_node(relation) -%}
+        {%- set error_after = ((node.freshness or {}).get('error_after') or {})
+            if node is not none else {} -%}
+        {%- if not (node is not none and node.loaded_at_field and error_after.get('count')) -%}
             {{ exceptions.raise_compiler_error(
-                'dq_freshness on ' ~ relation.identifier ~ ': give column_name and max_age_days,'
-                ~ ' or test a source with loaded_at_field and freshness.error_after'
+                'dq_freshness on ' ~ relation.identifier ~ ': declare it on a source with a'
+                ~ ' loaded_at_field and freshness.error_after'
             ) }}
         {%- endif -%}
         {%- set per_day = {'day': 1, 'hour': 24, 'minute': 1440} -%}
-        {%- if column_name is none -%}
-            {%- do settings.update({'column': found[0].loaded_at_field}) -%}
-        {%- endif -%}
-        {%- if max_age_days is none -%}
-            {%- do settings.update({'max_age_days': [
+        {%- do settings.update({
+            'column': node.loaded_at_field,
+            'max_age_days': [
                 1, (error_after['count'] / per_day[error_after.period]) | round(0, 'ceil') | int
-            ] | max}) -%}
-        {%- endif -%}
+            ] | max,
+        }) -%}
     {%- endif -%}
-    {%- if settings.column is none -%}
-        {%- do settings.update({'column': 'null', 'max_age_days': 1}) -%}
-    {%- endif -%}
-    {%- if settings.window_days | int < 1 or settings.max_age_days | int < 1 -%}
+    {%- if settings.window_days | int < 1 -%}
         {{ exceptions.raise_compiler_error(
-            'dq_freshness: window_days and max_age_days must be at least 1, got '
-            ~ settings.window_days ~ ' and ' ~ settings.max_age_days
+            'dq_freshness_window_days must be at least 1, got ' ~ settings.window_days
         ) }}
     {%- endif -%}
     {{ return(settings) }}
 {% endmacro %}
 
 {#-
-    Freshness compliance: of the window_days days ending at as_of_date, the days on which the
-    newest row (by the timestamp column, as known at the end of that day) was at most
+    Freshness compliance of a source: of the window_days days ending at as_of_date, the days on
+    which the newest row (by its loaded_at_field, as known at the end of that day) was at most
     max_age_days old, i.e. a row is dated in the max_age_days days up to and including that
     day. Rows dated after as_of_date are not known yet and ignored. Without a day spine: each
     distinct load date keeps the relation fresh from that day until the next load date or for
     max_age_days, whichever comes first; those spans do not overlap, so the fresh days of the
     window are the sum of their lengths inside it.
 -#}
-{% macro dq_freshness_ratio(relation, column_name=none, max_age_days=none, window_days=none) %}
-    {%- set freshness = dq_freshness_settings(relation, column_name, max_age_days, window_days) -%}
+{% macro dq_freshness(relation) %}
+    {%- set freshness = dq_freshness_settings(relation) -%}
     {%- set window_days = freshness.window_days | int -%}
     {%- set max_age_days = freshness.max_age_days | int -%}
+    {%- set check = dq_check(
+        'dq_freshness', relation, none,
+        'a row with ' ~ freshness.column ~ ' in the ' ~ max_age_days
+        ~ ' days up to each of the ' ~ window_days ~ ' days ending at as_of_date'
+    ) -%}
     {%- set window_start = 'cast(' ~ dbt.dateadd('day', 1 - window_days, as_of_date())
         ~ ' as date)' -%}
-    {%- set window_end = 'cast(' ~ dbt.dateadd('day', 1, as_of_date()) ~ ' as date)' %}
+    {%- set window_end = 'cast(' ~ dbt.dateadd('day', 1, as_of_date()) ~ ' as date)' -%}
+    {%- set sql -%}
     with
 
     load_dates as (
@@ -339,41 +293,37 @@
     )
 
     select
+        {{ window_days }} as denominator,
         sum(
             case
                 when fresh_until > fresh_from
                     then {{ dbt.datediff('fresh_from', 'fresh_until', 'day') }}
                 else 0
             end
-        ) as numerator,
-        {{ window_days }} as denominator
+        ) as numerator_1
     from fresh_spans
-{% endmacro %}
-
-{#- The systems of a customer-matching check: [{relation, column}], column defaulting. -#}
-{% macro dq_matching_systems(column_name, match_in) %}
-    {%- set systems = [] -%}
-    {%- for item in match_in or [] -%}
-        {%- if item.identifier is defined -%}
-            {%- do systems.append({'relation': item, 'column': column_name}) -%}
-        {%- else -%}
-            {%- do systems.append({
-                'relation': item['relation'], 'column': item.get('column') or column_name
-            }) -%}
-        {%- endif -%}
-    {%- endfor -%}
-    {{ return(systems) }}
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': [check]}) }}
 {% endmacro %}
 
 {#-
-    Customer matching: of the distinct keys (account ids) seen in the model or in any system of
-    match_in, those found in the model and in every system.
+    Customer matching: of the distinct keys (account ids) seen in the relation or in any
+    relation of match_in (same column), those found in the relation and in every one of them.
 -#}
-{% macro dq_customer_matching_ratio(relation, column_name, match_in) %}
-    {%- set systems = dq_matching_systems(column_name, match_in) -%}
-    {%- if not systems -%}
+{% macro dq_customer_matching(relation, column_name, match_in) %}
+    {%- if not match_in -%}
         {{ exceptions.raise_compiler_error('dq_customer_matching needs `match_in` relations') }}
-    {%- endif %}
+    {%- endif -%}
+    {%- set systems = [] -%}
+    {%- for system in match_in -%}
+        {%- do systems.append(system.identifier ~ '.' ~ column_name) -%}
+    {%- endfor -%}
+    {%- set check = dq_check(
+        'dq_customer_matching', relation, column_name,
+        column_name ~ ' seen in any of ' ~ relation.identifier ~ ', ' ~ systems | join(', ')
+        ~ ' is found in all of them'
+    ) -%}
+    {%- set sql -%}
     with
 
     master_keys as (
@@ -382,12 +332,12 @@
         from {{ relation }}
 
     ),
-    {%- for system in systems %}
+    {%- for system in match_in %}
 
     system_{{ loop.index }}_keys as (
 
-        select distinct {{ clean_string(system.column) }} as key_value
-        from {{ system.relation }}
+        select distinct {{ clean_string(column_name) }} as key_value
+        from {{ system }}
 
     ),
     {%- endfor %}
@@ -395,7 +345,7 @@
     seen_keys as (
 
         select key_value from master_keys
-        {%- for system in systems %}
+        {%- for system in match_in %}
         union
         select key_value from system_{{ loop.index }}_keys
         {%- endfor %}
@@ -408,7 +358,7 @@
             case
                 when
                     master_keys.key_value is not null
-                    {%- for system in systems %}
+                    {%- for system in match_in %}
                     and system_{{ loop.index }}_keys.key_value is not null
                     {%- endfor %}
                     then 1
@@ -417,7 +367,7 @@
         from seen_keys
         left join master_keys
             on seen_keys.key_value = master_keys.key_value
-        {%- for system in systems %}
+        {%- for system in match_in %}
         left join system_{{ loop.index }}_keys
             on seen_keys.key_value = system_{{ loop.index }}_keys.key_value
         {%- endfor %}
@@ -426,7 +376,9 @@
     )
 
     select
-        sum(is_matched) as numerator,
-        count(*) as denominator
+        count(*) as denominator,
+        sum(is_matched) as numerator_1
     from matched_keys
+    {%- endset -%}
+    {{ return({'sql': sql, 'checks': [check]}) }}
 {% endmacro %}

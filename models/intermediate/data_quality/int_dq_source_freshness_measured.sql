@@ -1,0 +1,15 @@
+{{ dq_measure([
+    dq_freshness(source('billing', 'billing_invoices')),
+    dq_freshness(source('billing', 'billing_subscriptions')),
+    dq_freshness(source('crm', 'crm_activities')),
+    dq_freshness(source('crm', 'crm_contacts')),
+    dq_freshness(source('crm', 'crm_interventions')),
+    dq_freshness(source('crm', 'crm_milestones')),
+    dq_freshness(source('crm', 'crm_nps_responses')),
+    dq_freshness(source('crm', 'crm_opportunities')),
+    dq_freshness(source('crm', 'crm_support_tickets')),
+    dq_freshness(source('product', 'product_events')),
+    dq_freshness(source('product', 'product_users')),
+    dq_freshness(source('reference', 'acquisition_costs')),
+    dq_freshness(source('reference', 'fx_rates')),
+]) }}
