@@ -11,7 +11,7 @@
     the warehouse catalog (not for external files, nor on the empty warehouse sqlfluff lints
     against), and raise one compiler error listing every problem found:
     - every contract column is present (a missing column is named; more columns are allowed);
-    - the table has rows, unless var('allow_empty_sources', []) lists it: an empty export is a
+    - the table has rows, unless var('allow_empty_sources') lists it: an empty export is a
       failed load, not "no data" (skipped under `dbt build --empty`);
     - a column landed as text where the contract has another type holds only values that cast to
       that type (the number of bad rows, and some keys and values, are named).
@@ -66,7 +66,7 @@
     {%- endif -%}
 
     {#- 2. Empty table. -#}
-    {%- if relation.limit is none and relation.identifier not in var('allow_empty_sources', []) -%}
+    {%- if relation.limit is none and relation.identifier not in var('allow_empty_sources') -%}
         {%- set probe = run_query(
             'select 1 as has_rows from ' ~ relation ~ ' as source_rows limit 1'
         ) -%}
