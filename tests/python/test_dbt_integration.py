@@ -737,10 +737,19 @@ def test_churn_features_do_not_see_the_future(
 
 
 def test_churn_scores_are_deterministic(warehouse: Path) -> None:
-    """Two builds of the churn Python models give identical scores, drivers and evaluation."""
-    tables = ("marts.fct_churn_risk_scores", "marts.fct_churn_model_evaluation")
+    """Two builds of the churn Python models (and the marts publishing them) give identical
+    scores, drivers and evaluation."""
+    tables = ("marts.fct_churn_risk_scores", "marts.rpt_churn_model_evaluation")
     first = {table: fetch(warehouse, f"select * from {table} order by 1") for table in tables}
-    dbt(warehouse, "run", "--select", "fct_churn_risk_scores", "fct_churn_model_evaluation")
+    dbt(
+        warehouse,
+        "run",
+        "--select",
+        "int_accounts_churn_scored",
+        "int_churn_models_evaluated",
+        "fct_churn_risk_scores",
+        "rpt_churn_model_evaluation",
+    )
     second = {table: fetch(warehouse, f"select * from {table} order by 1") for table in tables}
     assert all(first[table] for table in tables)
     assert first == second
@@ -754,9 +763,9 @@ def test_churn_model_beats_nothing_and_reports_both_scorers(warehouse: Path) -> 
         """
         select scorer, n, roc_auc, test_rows, train_last_date < cutoff_date,
             test_first_date >= cutoff_date,
-            (select count(*) from marts.fct_churn_model_evaluation as c
+            (select count(*) from marts.rpt_churn_model_evaluation as c
              where c.scorer = e.scorer and c.row_type = 'calibration')
-        from marts.fct_churn_model_evaluation as e
+        from marts.rpt_churn_model_evaluation as e
         where row_type = 'summary'
         order by scorer
         """,

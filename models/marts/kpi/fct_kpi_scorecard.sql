@@ -21,7 +21,7 @@ evaluation as (
         roc_auc,
         test_first_date,
         test_last_date
-    from {{ ref('fct_churn_model_evaluation') }}
+    from {{ ref('rpt_churn_model_evaluation') }}
 
 ),
 

@@ -1,6 +1,6 @@
-"""Churn risk per account active at the as-of date (SPEC section 7): probability, risk band and
-the top three drivers with their direction. Thin: the logic is cs_analytics.churn, tested with
-pytest; this model only passes the project's settings and the feature model."""
+"""Churn risk per account active at the as-of date (SPEC section 7). Thin: the logic is
+cs_analytics.churn, tested with pytest; this model only passes the project's settings and the
+feature model. Published, typed under an enforced contract, by the mart fct_churn_risk_scores."""
 
 import datetime as dt
 
