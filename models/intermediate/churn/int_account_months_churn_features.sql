@@ -2,14 +2,16 @@
 
 with
 
-snapshots as (
+observations as (
 
     select
         account_id,
         month_start_date,
-        health_date,
+        observation_date,
+        tickets_90d,
+        late_invoices_180d,
         is_churned_within_horizon
-    from {{ ref('int_account_months_health_snapshotted') }}
+    from {{ ref('int_account_months_tickets_invoices_counted') }}
 
 ),
 
@@ -84,25 +86,15 @@ first_dates as (
 
 ),
 
-support_billing as (
-
-    select
-        account_id,
-        observation_date,
-        tickets_90d,
-        late_invoices_180d
-    from {{ ref('int_account_months_tickets_invoices_counted') }}
-
-),
-
 final as (
 
     select
-        {{ dbt.concat(['snapshots.account_id', "'-'",
-            dbt.cast('snapshots.health_date', dbt.type_string())]) }} as observation_id,
-        snapshots.account_id,
-        snapshots.health_date as observation_date,
-        snapshots.month_start_date,
+        {{ dbt.concat(['observations.account_id', "'-'",
+            dbt.cast('observations.observation_date', dbt.type_string())]) }}
+            as observation_id,
+        observations.account_id,
+        observations.observation_date,
+        observations.month_start_date,
         today.health_score,
         {%- for component in components %}
             today.{{ component }}_score,
@@ -134,50 +126,47 @@ final as (
         measures.feature_expansion,
         measures.api_growth,
         measures.mrr_growth_90d,
-        {{ dbt.datediff('first_dates.first_start_date', 'snapshots.health_date', 'day') }}
+        {{ dbt.datediff(
+            'first_dates.first_start_date', 'observations.observation_date', 'day') }}
             as tenure_days,
         lifecycle.days_since_contract_start,
         lifecycle.days_to_renewal,
         revenue.mrr_usd,
-        support_billing.tickets_90d,
-        support_billing.late_invoices_180d,
+        observations.tickets_90d,
+        observations.late_invoices_180d,
         case
-            when snapshots.is_churned_within_horizon then 1.0
-            when not snapshots.is_churned_within_horizon then 0.0
+            when observations.is_churned_within_horizon then 1.0
+            when not observations.is_churned_within_horizon then 0.0
         end as is_churned_90d
-    from snapshots
+    from observations
     inner join daily as today
         on
-            snapshots.account_id = today.account_id
-            and snapshots.health_date = today.health_date
+            observations.account_id = today.account_id
+            and observations.observation_date = today.health_date
     left join daily as days_30_ago
         on
-            snapshots.account_id = days_30_ago.account_id
+            observations.account_id = days_30_ago.account_id
             and days_30_ago.health_date
-            = {{ dbt.dateadd('day', -30, 'snapshots.health_date') }}
+            = {{ dbt.dateadd('day', -30, 'observations.observation_date') }}
     left join daily as days_90_ago
         on
-            snapshots.account_id = days_90_ago.account_id
+            observations.account_id = days_90_ago.account_id
             and days_90_ago.health_date
-            = {{ dbt.dateadd('day', -90, 'snapshots.health_date') }}
+            = {{ dbt.dateadd('day', -90, 'observations.observation_date') }}
     inner join measures
         on
-            snapshots.account_id = measures.account_id
-            and snapshots.health_date = measures.health_date
+            observations.account_id = measures.account_id
+            and observations.observation_date = measures.health_date
     left join first_dates
-        on snapshots.account_id = first_dates.account_id
+        on observations.account_id = first_dates.account_id
     left join lifecycle
         on
-            snapshots.account_id = lifecycle.account_id
-            and snapshots.month_start_date = lifecycle.month_start_date
+            observations.account_id = lifecycle.account_id
+            and observations.month_start_date = lifecycle.month_start_date
     left join revenue
         on
-            snapshots.account_id = revenue.account_id
-            and snapshots.month_start_date = revenue.month_start_date
-    left join support_billing
-        on
-            snapshots.account_id = support_billing.account_id
-            and snapshots.health_date = support_billing.observation_date
+            observations.account_id = revenue.account_id
+            and observations.month_start_date = revenue.month_start_date
 
 )
 

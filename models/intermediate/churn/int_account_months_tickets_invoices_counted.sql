@@ -4,7 +4,9 @@ snapshots as (
 
     select
         account_id,
-        health_date
+        month_start_date,
+        health_date,
+        is_churned_within_horizon
     from {{ ref('int_account_months_health_snapshotted') }}
 
 ),
@@ -77,6 +79,8 @@ final as (
         snapshots.account_id,
         ticket_counts.tickets_90d,
         late_invoices.late_invoices_180d,
+        snapshots.is_churned_within_horizon,
+        snapshots.month_start_date,
         snapshots.health_date as observation_date
     from snapshots
     inner join ticket_counts

@@ -2,30 +2,21 @@
 
 with
 
-calendar as (
+usage_windows as (
 
     select
         account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
-
-),
-
-usage as (
-
-    select
-        account_id,
-        activity_date,
-        event_count,
-        sessions,
-        feature_events,
-        workflow_starts,
-        workflow_completions,
-        {%- for core_feature in core_features %}
-            used_{{ core_feature }},
-        {%- endfor %}
-        api_calls
-    from {{ ref('int_account_days_usage') }}
+        health_date,
+        active_days_30d,
+        sessions_30d,
+        feature_events_30d,
+        workflow_starts_30d,
+        workflow_completions_30d,
+        api_calls_30d,
+        api_calls_prior_30d,
+        core_features_used_30d,
+        core_features_used_prior_30d
+    from {{ ref('int_account_days_usage_windowed') }}
 
 ),
 
@@ -40,99 +31,33 @@ active_users as (
 
 ),
 
-daily as (
-
-    select
-        calendar.account_id,
-        calendar.calendar_date,
-        coalesce(usage.event_count, 0) as event_count,
-        coalesce(usage.sessions, 0) as sessions,
-        coalesce(usage.feature_events, 0) as feature_events,
-        coalesce(usage.workflow_starts, 0) as workflow_starts,
-        coalesce(usage.workflow_completions, 0) as workflow_completions,
-        {%- for core_feature in core_features %}
-            case when usage.used_{{ core_feature }} then 1 else 0 end as used_{{ core_feature }},
-        {%- endfor %}
-        coalesce(usage.api_calls, 0) as api_calls
-    from calendar
-    left join usage
-        on
-            calendar.account_id = usage.account_id
-            and calendar.calendar_date = usage.activity_date
-
-),
-
-windowed as (
-
-    select
-        account_id,
-        calendar_date,
-        sum(case when event_count > 0 then 1 else 0 end) over w30 as active_days_30d,
-        sum(sessions) over w30 as sessions_30d,
-        sum(feature_events) over w30 as feature_events_30d,
-        sum(workflow_starts) over w30 as workflow_starts_30d,
-        sum(workflow_completions) over w30 as workflow_completions_30d,
-        sum(api_calls) over w30 as api_calls_30d,
-        (
-            {%- for core_feature in core_features %}
-                max(used_{{ core_feature }}) over w30
-                {%- if not loop.last %} + {% endif %}
-            {%- endfor %}
-        ) as core_features_used_30d
-    from daily
-    window w30 as (
-        partition by account_id order by calendar_date
-        rows between 29 preceding and current row
-    )
-
-),
-
-with_history as (
-
-    select
-        account_id,
-        calendar_date,
-        active_days_30d,
-        sessions_30d,
-        feature_events_30d,
-        workflow_starts_30d,
-        workflow_completions_30d,
-        api_calls_30d,
-        core_features_used_30d,
-        lag(core_features_used_30d, 30) over by_day as core_features_used_prior_30d,
-        lag(api_calls_30d, 30) over by_day as api_calls_prior_30d
-    from windowed
-    window by_day as (partition by account_id order by calendar_date)
-
-),
-
 final as (
 
     select
-        with_history.account_id,
-        cast(with_history.active_days_30d as {{ dbt.type_int() }}) as active_days_30d,
+        usage_windows.account_id,
+        cast(usage_windows.active_days_30d as {{ dbt.type_int() }}) as active_days_30d,
         active_users.active_users_30d,
-        cast(with_history.sessions_30d as {{ dbt.type_int() }}) as sessions_30d,
-        cast(with_history.workflow_starts_30d as {{ dbt.type_int() }}) as workflow_starts_30d,
-        cast(with_history.api_calls_30d as {{ dbt.type_int() }}) as api_calls_30d,
+        cast(usage_windows.sessions_30d as {{ dbt.type_int() }}) as sessions_30d,
+        cast(usage_windows.workflow_starts_30d as {{ dbt.type_int() }}) as workflow_starts_30d,
+        cast(usage_windows.api_calls_30d as {{ dbt.type_int() }}) as api_calls_30d,
         cast(
-            with_history.core_features_used_30d * 1.0 / {{ core_features | length }}
+            usage_windows.core_features_used_30d * 1.0 / {{ core_features | length }}
             as decimal(18, 6)
         ) as feature_breadth,
         cast(
             (
-                with_history.feature_events_30d + with_history.workflow_starts_30d
-                + with_history.workflow_completions_30d
-            ) * 1.0 / nullif(with_history.sessions_30d, 0)
+                usage_windows.feature_events_30d + usage_windows.workflow_starts_30d
+                + usage_windows.workflow_completions_30d
+            ) * 1.0 / nullif(usage_windows.sessions_30d, 0)
             as decimal(18, 6)
         ) as session_depth,
         cast(
             case
-                when with_history.workflow_completions_30d > with_history.workflow_starts_30d
+                when usage_windows.workflow_completions_30d > usage_windows.workflow_starts_30d
                     then 1.0
                 else
-                    with_history.workflow_completions_30d * 1.0
-                    / nullif(with_history.workflow_starts_30d, 0)
+                    usage_windows.workflow_completions_30d * 1.0
+                    / nullif(usage_windows.workflow_starts_30d, 0)
             end as decimal(18, 6)
         ) as workflow_completion_rate,
         cast(
@@ -141,23 +66,20 @@ final as (
             as decimal(18, 6)
         ) as active_user_growth,
         cast(
-            (with_history.core_features_used_30d - with_history.core_features_used_prior_30d)
+            (usage_windows.core_features_used_30d - usage_windows.core_features_used_prior_30d)
             * 1.0 / {{ core_features | length }}
             as decimal(18, 6)
         ) as feature_expansion,
         cast(
-            with_history.api_calls_30d * 1.0 / nullif(with_history.api_calls_prior_30d, 0) - 1
+            usage_windows.api_calls_30d * 1.0 / nullif(usage_windows.api_calls_prior_30d, 0) - 1
             as decimal(18, 6)
         ) as api_growth,
-        with_history.calendar_date as health_date
-    from with_history
+        usage_windows.health_date
+    from usage_windows
     left join active_users
         on
-            with_history.account_id = active_users.account_id
-            and with_history.calendar_date = active_users.health_date
-    where
-        with_history.calendar_date
-        > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+            usage_windows.account_id = active_users.account_id
+            and usage_windows.health_date = active_users.health_date
 
 )
 

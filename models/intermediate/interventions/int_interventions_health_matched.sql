@@ -5,8 +5,16 @@ interventions as (
     select
         intervention_id,
         account_id,
+        trigger_reason,
+        playbook,
+        outcome,
         opened_date,
-        horizon_date
+        horizon_date,
+        closed_date,
+        open_until_date,
+        opened_at,
+        first_action_at,
+        closed_at
     from {{ ref('int_interventions_dated') }}
 
 ),
@@ -104,6 +112,10 @@ final as (
 
     select
         interventions.intervention_id,
+        interventions.account_id,
+        interventions.trigger_reason,
+        interventions.playbook,
+        interventions.outcome,
         opening_day.health_tier as health_tier_at_opening,
         opening_day.health_score as health_score_at_opening,
         horizon_day.health_score as health_score_at_horizon,
@@ -111,8 +123,15 @@ final as (
         live_at_horizon.intervention_id is not null as is_active_at_horizon_date,
         coalesce(horizon_day.health_score >= {{ var('intervention_success_score') }}, false)
             as is_recovered_at_horizon_date,
+        interventions.opened_date,
         latest_before_opening.opening_health_date,
-        recoveries.recovered_date
+        interventions.horizon_date,
+        recoveries.recovered_date,
+        interventions.closed_date,
+        interventions.open_until_date,
+        interventions.opened_at,
+        interventions.first_action_at,
+        interventions.closed_at
     from interventions
     left join latest_before_opening
         on interventions.intervention_id = latest_before_opening.intervention_id

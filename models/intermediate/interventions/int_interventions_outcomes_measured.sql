@@ -8,67 +8,57 @@ interventions as (
         trigger_reason,
         playbook,
         outcome,
-        opened_date,
-        horizon_date,
-        closed_date,
-        open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_dated') }}
-
-),
-
-health as (
-
-    select
-        intervention_id,
         health_tier_at_opening,
         health_score_at_opening,
         health_score_at_horizon,
         alerts_within_horizon,
         is_active_at_horizon_date,
         is_recovered_at_horizon_date,
+        opened_date,
         opening_health_date,
-        recovered_date
+        horizon_date,
+        recovered_date,
+        closed_date,
+        open_until_date,
+        opened_at,
+        first_action_at,
+        closed_at
     from {{ ref('int_interventions_health_matched') }}
 
 ),
 
-joined as (
+measured as (
 
     select
-        interventions.intervention_id,
-        interventions.account_id,
-        interventions.trigger_reason,
-        interventions.playbook,
-        interventions.outcome,
-        health.health_tier_at_opening,
-        health.health_score_at_opening,
-        health.health_score_at_horizon,
-        {{ dbt.datediff('interventions.opened_date', 'interventions.open_until_date', 'day') }}
+        intervention_id,
+        account_id,
+        trigger_reason,
+        playbook,
+        outcome,
+        health_tier_at_opening,
+        health_score_at_opening,
+        health_score_at_horizon,
+        {{ dbt.datediff('opened_date', 'open_until_date', 'day') }}
             as days_open,
-        {{ dbt.datediff('interventions.opened_at', 'interventions.first_action_at', 'minute') }}
+        {{ dbt.datediff('opened_at', 'first_action_at', 'minute') }}
             as first_action_delay_minutes,
-        {{ dbt.datediff('interventions.opened_date', 'health.recovered_date', 'day') }}
+        {{ dbt.datediff('opened_date', 'recovered_date', 'day') }}
             as recovery_time_days,
-        health.alerts_within_horizon,
-        interventions.trigger_reason = 'cancellation_request' as is_cancellation_request,
-        interventions.closed_date is not null as is_closed,
-        interventions.horizon_date <= {{ as_of_date() }} as is_horizon_observed,
-        health.is_active_at_horizon_date,
-        health.is_recovered_at_horizon_date,
-        interventions.opened_date,
-        health.opening_health_date,
-        interventions.horizon_date,
-        health.recovered_date,
-        interventions.closed_date,
-        interventions.opened_at,
-        interventions.first_action_at,
-        interventions.closed_at
+        alerts_within_horizon,
+        trigger_reason = 'cancellation_request' as is_cancellation_request,
+        closed_date is not null as is_closed,
+        horizon_date <= {{ as_of_date() }} as is_horizon_observed,
+        is_active_at_horizon_date,
+        is_recovered_at_horizon_date,
+        opened_date,
+        opening_health_date,
+        horizon_date,
+        recovered_date,
+        closed_date,
+        opened_at,
+        first_action_at,
+        closed_at
     from interventions
-    left join health
-        on interventions.intervention_id = health.intervention_id
 
 ),
 
@@ -110,7 +100,7 @@ final as (
         opened_at,
         first_action_at,
         closed_at
-    from joined
+    from measured
 
 )
 
