@@ -7,16 +7,8 @@
     )
 }}
 
-{#-
-    Product usage per account per day with any event (SPEC section 4, Product Usage and Account
-    Growth inputs). Days are the events' occurred_date (UTC). One column per core feature
-    (var('core_features')) says whether it was used that day, so trailing windows can count
-    distinct features without re-reading the events; changing the var needs --full-refresh.
-
-    Incremental (delete+insert on account_id, activity_date): every account-day touched by an
-    event received since the newest received_at already aggregated, minus the look-back, is
-    re-aggregated from all its events, so a late event corrects its day (see usage_batch_filter).
--#}
+{#- Incremental: every account-day with an event received since the newest received_at already
+    aggregated, minus var('event_lookback_days'), is re-aggregated whole (macro usage_batch_filter). -#}
 
 with
 

@@ -7,12 +7,8 @@
     )
 }}
 
-{#-
-    One row per user per day with any event: the input for distinct active users over trailing
-    windows (a count of distinct users cannot be summed from daily counts). Incremental like
-    int_account_days_usage: whole account-days touched by recently received events are
-    re-aggregated (unique key account_id, activity_date, so every user of the day is rewritten).
--#}
+{#- Incremental like int_account_days_usage: the unique key is the account-day, so every user of a
+    touched day is rewritten. -#}
 
 with
 

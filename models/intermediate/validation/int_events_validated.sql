@@ -7,15 +7,9 @@
     )
 }}
 
-{#-
-    Incremental run (delete+insert on event_id): the batch is every event_id with a delivery
-    received since the newest received_at already loaded minus var('event_lookback_days').
-    All deliveries of those event ids, whenever received, are ranked here, so the copy kept is
-    the one a full refresh keeps; only the batch is ranked (the staging model's duplicate_rank
-    and rejection_reason are not read), so a daily run never sorts the whole history. A batch
-    event whose first delivery is rejected is not deleted: row_count_reconciles then fails.
-    An empty table has no newest received_at: the watermark falls back to 1900-01-01.
--#}
+{#- Incremental batch: every event_id with a delivery received since the newest received_at already
+    loaded minus var('event_lookback_days') (1900-01-01 on an empty table). All deliveries of those
+    ids are ranked here, never the whole history. -#}
 
 {%- if is_incremental() %}
     {%- set newest_loaded_at -%}
