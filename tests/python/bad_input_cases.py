@@ -137,12 +137,31 @@ def drop_column(column: int) -> Callable[[list[str]], list[str]]:
     return edit
 
 
+@dataclass(frozen=True)
+class RawRow:
+    """One row of a raw table, by its key, that cases insert again with some columns changed."""
+
+    table: str
+    key: str
+    value: str
+
+    def copy(self, **replace: str) -> str:
+        """The statement inserting a copy of the row, ``replace`` giving the new value of each
+        changed column as a SQL expression (in the order given)."""
+        columns = ", ".join(f"{expression} as {column}" for column, expression in replace.items())
+        return (
+            f"insert into raw.{self.table} select * replace ({columns}) "
+            f"from raw.{self.table} where {self.key} = '{self.value}'"
+        )
+
+
 # Rows the cases copy: the only subscription period of account A00004 (growth-annual-usd, 26
 # seats, open-ended from 2026-04-01; invoice I00004-0001 references it), the first invoice of
-# A00001 (6750.00 USD) and the first event of A00001.
-SUBSCRIPTION = "from raw.billing_subscriptions where subscription_id = 'S00004-0001'"
-INVOICE = "from raw.billing_invoices where invoice_id = 'I00001-0001'"
-EVENT = "from raw.product_events where event_id = 'E00001-0000001'"
+# A00001 (6750.00 USD), the first event of A00001 and the CRM account A00004.
+SUBSCRIPTION = RawRow("billing_subscriptions", "subscription_id", "S00004-0001")
+INVOICE = RawRow("billing_invoices", "invoice_id", "I00001-0001")
+EVENT = RawRow("product_events", "event_id", "E00001-0000001")
+ACCOUNT = RawRow("crm_accounts", "account_id", "A00004")
 
 QUARANTINED: tuple[Quarantined, ...] = (
     Quarantined(
@@ -150,7 +169,7 @@ QUARANTINED: tuple[Quarantined, ...] = (
         corruption="a copy of event E00001-0000001 delivered without event_id",
         selection="product",
         table="product_events",
-        statements=(f"insert into raw.product_events select * replace (null as event_id) {EVENT}",),
+        statements=(EVENT.copy(event_id="null"),),
         rejected=((None, "A00001", "missing_primary_key"),),
     ),
     Quarantined(
@@ -159,9 +178,7 @@ QUARANTINED: tuple[Quarantined, ...] = (
         selection="billing",
         table="crm_accounts",
         statements=(
-            "insert into raw.crm_accounts select * replace ('Renamed Co' as account_name, "
-            "created_at + interval 1 day as created_at) "
-            "from raw.crm_accounts where account_id = 'A00004'",
+            ACCOUNT.copy(account_name="'Renamed Co'", created_at="created_at + interval 1 day"),
         ),
         rejected=(("A00004", "A00004", "duplicate_primary_key"),),
     ),
@@ -170,10 +187,7 @@ QUARANTINED: tuple[Quarantined, ...] = (
         corruption="a subscription period S99999-0001 of account A99999, which is not in the CRM",
         selection="billing",
         table="billing_subscriptions",
-        statements=(
-            "insert into raw.billing_subscriptions select * replace "
-            f"('S99999-0001' as subscription_id, 'A99999' as account_id) {SUBSCRIPTION}",
-        ),
+        statements=(SUBSCRIPTION.copy(subscription_id="'S99999-0001'", account_id="'A99999'"),),
         rejected=(("S99999-0001", "A99999", "unknown_account_id"),),
     ),
     Quarantined(
@@ -181,10 +195,7 @@ QUARANTINED: tuple[Quarantined, ...] = (
         corruption="an invoice I99999-0001 of A00001 with amount_due -6750.00",
         selection="billing",
         table="billing_invoices",
-        statements=(
-            "insert into raw.billing_invoices select * replace "
-            f"('I99999-0001' as invoice_id, -amount_due as amount_due) {INVOICE}",
-        ),
+        statements=(INVOICE.copy(invoice_id="'I99999-0001'", amount_due="-amount_due"),),
         rejected=(("I99999-0001", "A00001", "negative_amount"),),
     ),
     Quarantined(
@@ -194,9 +205,11 @@ QUARANTINED: tuple[Quarantined, ...] = (
         selection="product",
         table="product_events",
         statements=(
-            "insert into raw.product_events select * replace ('E00001-9999999' as event_id, "
-            "timestamp '2026-12-15 10:00:00' as occurred_at, "
-            f"timestamp '2026-10-31 23:00:00' as received_at) {EVENT}",
+            EVENT.copy(
+                event_id="'E00001-9999999'",
+                occurred_at="timestamp '2026-12-15 10:00:00'",
+                received_at="timestamp '2026-10-31 23:00:00'",
+            ),
         ),
         rejected=(("E00001-9999999", "A00001", "future_timestamp"),),
     ),
@@ -205,10 +218,7 @@ QUARANTINED: tuple[Quarantined, ...] = (
         corruption="an invoice I99999-0002 of A00001 in currency XYZ (not USD, no fx rate)",
         selection="billing",
         table="billing_invoices",
-        statements=(
-            "insert into raw.billing_invoices select * replace "
-            f"('I99999-0002' as invoice_id, 'XYZ' as currency) {INVOICE}",
-        ),
+        statements=(INVOICE.copy(invoice_id="'I99999-0002'", currency="'XYZ'"),),
         rejected=(("I99999-0002", "A00001", "unknown_currency"),),
     ),
     Quarantined(
@@ -217,9 +227,9 @@ QUARANTINED: tuple[Quarantined, ...] = (
         selection="billing",
         table="billing_subscriptions",
         statements=(
-            "insert into raw.billing_subscriptions select * replace "
-            "('S00004-9999' as subscription_id, started_at - interval 10 day as ended_at) "
-            f"{SUBSCRIPTION}",
+            SUBSCRIPTION.copy(
+                subscription_id="'S00004-9999'", ended_at="started_at - interval 10 day"
+            ),
         ),
         rejected=(("S00004-9999", "A00004", "invalid_period"),),
     ),
@@ -233,9 +243,9 @@ BUILD_FAILURES: tuple[BuildFailure, ...] = (
         selection="billing",
         table="billing_subscriptions",
         statements=(
-            "insert into raw.billing_subscriptions select * replace "
-            "('S00004-9999' as subscription_id, started_at + interval 10 day as started_at) "
-            f"{SUBSCRIPTION}",
+            SUBSCRIPTION.copy(
+                subscription_id="'S00004-9999'", started_at="started_at + interval 10 day"
+            ),
         ),
         names=("stg_billing__subscriptions", "periods_do_not_overlap", "Got 1 result"),
         failing_test="assert_stg_billing__subscriptions_periods_do_not_overlap",

@@ -11,18 +11,16 @@ the manifest reused (every warehouse file has the same name, so the same databas
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
-from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt.cli.main import dbtRunnerResult
 from dbt.contracts.graph.manifest import Manifest
 
 from cs_analytics.contract import CONTRACT, system_of
@@ -38,6 +36,7 @@ from .bad_input_cases import (
     SeedFailure,
 )
 from .conftest import PROJECT_DIR
+from .helpers import failed_nodes, fetch, raw_staged_rejected, run_dbt, table_names, usable_model
 
 WAREHOUSE = "warehouse.duckdb"  # the file name of every warehouse (its database name)
 BUILD = ("build", "--full-refresh", "--exclude", "resource_type:unit_test",
@@ -45,20 +44,6 @@ BUILD = ("build", "--full-refresh", "--exclude", "resource_type:unit_test",
 # What a copy of the project needs to parse and load seeds.
 PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests/data")
 AS_OF_DATE = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text())["vars"]["as_of_date"]
-
-
-@contextmanager
-def warehouse_path(db_path: Path) -> Iterator[None]:
-    """Point the profile (DBT_DUCKDB_PATH) at ``db_path`` for the duration of a dbt command."""
-    previous = os.environ.get("DBT_DUCKDB_PATH")
-    os.environ["DBT_DUCKDB_PATH"] = str(db_path)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("DBT_DUCKDB_PATH", None)
-        else:
-            os.environ["DBT_DUCKDB_PATH"] = previous
 
 
 def dbt_args(project_dir: Path, work_dir: Path, *args: str) -> list[str]:
@@ -76,23 +61,13 @@ class Project:
 
     @classmethod
     def parse(cls, path: Path, work_dir: Path) -> Project:
-        with warehouse_path(work_dir / WAREHOUSE):
-            result = dbtRunner().invoke(dbt_args(path, work_dir, "parse"))
+        result = run_dbt(work_dir / WAREHOUSE, dbt_args(path, work_dir, "parse"))
         assert result.success, f"dbt parse failed: {result.exception}"
         return cls(path, result.result)
 
     def invoke(self, db_path: Path, *args: str) -> dbtRunnerResult:
         """Run one dbt command against ``db_path``; dbt's result, success or not."""
-        with warehouse_path(db_path):
-            return dbtRunner(manifest=self.manifest).invoke(
-                dbt_args(self.path, db_path.parent, *args)
-            )
-
-
-def problems(result: dbtRunnerResult) -> dict[str, str]:
-    """The nodes a dbt command failed or errored on, with dbt's message."""
-    results = result.result.results if result.result else []
-    return {r.node.name: r.message for r in results if r.status in ("fail", "error")}
+        return run_dbt(db_path, dbt_args(self.path, db_path.parent, *args), self.manifest)
 
 
 def mart_statuses(result: dbtRunnerResult) -> dict[str, str]:
@@ -103,11 +78,6 @@ def mart_statuses(result: dbtRunnerResult) -> dict[str, str]:
         for r in results
         if r.node.resource_type == "model" and r.node.fqn[1] == "marts"
     }
-
-
-def fetch(db_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db_path)) as con:
-        return con.execute(sql).fetchall()
 
 
 def checkpoint(db_path: Path) -> None:
@@ -138,7 +108,7 @@ def seeded(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse holding only the demo seeds."""
     db_path = tmp_path_factory.mktemp("bad_input_seeded") / WAREHOUSE
     result = project.invoke(db_path, "seed")
-    assert result.success, problems(result) or result.exception
+    assert result.success, failed_nodes(result) or result.exception
     return db_path
 
 
@@ -148,8 +118,24 @@ def baseline(project: Project, seeded: Path, tmp_path_factory: pytest.TempPathFa
     db_path = copy_warehouse(seeded, tmp_path_factory.mktemp("bad_input_baseline"))
     selection = sorted({model for models in SELECTIONS.values() for model in models})
     result = project.invoke(db_path, *BUILD, "--select", *selection)
-    assert result.success, problems(result) or result.exception
+    assert result.success, failed_nodes(result) or result.exception
     return db_path
+
+
+Case = Quarantined | BuildFailure
+Rebuild = Callable[[Case], tuple[Path, dbtRunnerResult]]
+
+
+@pytest.fixture
+def rebuild(project: Project, baseline: Path, tmp_path: Path) -> Rebuild:
+    """Corrupt a copy of the clean build as a case says (in ``tmp_path``) and rebuild the case's
+    family selection: the corrupted warehouse and dbt's result, success or not."""
+
+    def corrupt_and_build(case: Case) -> tuple[Path, dbtRunnerResult]:
+        db_path = copy_warehouse(baseline, tmp_path, case.statements)
+        return db_path, project.invoke(db_path, *BUILD, "--select", *SELECTIONS[case.selection])
+
+    return corrupt_and_build
 
 
 @pytest.fixture(scope="module")
@@ -186,27 +172,12 @@ def assert_reconciles(db_path: Path, table: str) -> None:
     """raw = staged + rejected for the table, and for every other table of its system whose
     staging model the selection built."""
     system = system_of(table)
-    built = {
-        name for (name,) in fetch(
-            db_path,
-            "select table_name from information_schema.tables where table_schema = 'intermediate'",
-        )
-    }  # fmt: skip
-    counts = {}
-    for raw_table in CONTRACT[system]:
-        model = f"int_{raw_table.removeprefix(system + '_')}_validated"
-        if model not in built:
-            continue
-        counts[raw_table] = fetch(
-            db_path,
-            f"""
-            select
-                (select count(*) from raw.{raw_table}),
-                (select count(*) from intermediate.{model}),
-                (select count(*) from intermediate.int_{system}_rows_rejected
-                 where source_table = '{raw_table}')
-            """,
-        )[0]
+    built = table_names(db_path, "intermediate")
+    counts = {
+        raw_table: raw_staged_rejected(db_path, raw_table)
+        for raw_table in CONTRACT[system]
+        if usable_model(system, raw_table) in built
+    }
     assert table in counts, built
     assert {t: c for t, c in counts.items() if c[0] != c[1] + c[2]} == {}, counts
 
@@ -259,15 +230,10 @@ def assert_marts_cover_staged_inputs(db_path: Path, selection: str) -> None:
 
 @pytest.mark.parametrize("case", QUARANTINED, ids=[c.case_id for c in QUARANTINED])
 def test_bad_rows_are_quarantined(
-    case: Quarantined,
-    project: Project,
-    baseline: Path,
-    baseline_rows: dict[str, Counter],
-    tmp_path: Path,
+    case: Quarantined, rebuild: Rebuild, baseline_rows: dict[str, Counter]
 ) -> None:
-    db_path = copy_warehouse(baseline, tmp_path, case.statements)
-    result = project.invoke(db_path, *BUILD, "--select", *SELECTIONS[case.selection])
-    assert result.success, problems(result) or result.exception
+    db_path, result = rebuild(case)
+    assert result.success, failed_nodes(result) or result.exception
 
     assert_quarantined(db_path, case.table, case.rejected, baseline_rows)
     assert_marts_cover_staged_inputs(db_path, case.selection)
@@ -287,17 +253,12 @@ def offending_rows(db_path: Path, result: dbtRunnerResult, test_name: str) -> li
 
 @pytest.mark.parametrize("case", BUILD_FAILURES, ids=[c.case_id for c in BUILD_FAILURES])
 def test_bad_tables_fail_the_build(
-    case: BuildFailure,
-    project: Project,
-    baseline: Path,
-    baseline_rows: dict[str, Counter],
-    tmp_path: Path,
+    case: BuildFailure, project: Project, rebuild: Rebuild, baseline_rows: dict[str, Counter]
 ) -> None:
-    db_path = copy_warehouse(baseline, tmp_path, case.statements)
-    result = project.invoke(db_path, *BUILD, "--select", *SELECTIONS[case.selection])
+    db_path, result = rebuild(case)
     assert not result.success
     assert result.exception is None, result.exception
-    failed = problems(result)
+    failed = failed_nodes(result)
     naming = [
         name for name, message in failed.items()
         if all(word in f"{name}: {message}" for word in case.names)
@@ -319,7 +280,7 @@ def test_bad_tables_fail_the_build(
         assert all(value in shown for value in case.offending), shown
     if case.staging_model:
         alone = project.invoke(db_path, "run", "--select", case.staging_model)
-        message = problems(alone).get(case.staging_model, "")
+        message = failed_nodes(alone).get(case.staging_model, "")
         assert all(phrase in message for phrase in case.contract_error), message
 
 
@@ -354,7 +315,7 @@ def test_broken_csv_fails_the_seed(
     db_path = copy_warehouse(seeded, tmp_path)
     result = broken_seeds_project.invoke(db_path, "seed", "--select", case.table)
     assert not result.success
-    message = problems(result).get(case.table, "")
+    message = failed_nodes(result).get(case.table, "")
     assert all(phrase in message for phrase in case.message), message
     # Nothing half-loaded: the load is rolled back and the raw table keeps its last good rows.
     count = f"select count(*) from raw.{case.table}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Iterator
 from datetime import timedelta
@@ -12,41 +11,27 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt.cli.main import dbtRunnerResult
 
 from cs_analytics.contract import CONTRACT, all_tables
 from cs_analytics.mart_hashes import schema_hashes
 
 from .conftest import PROJECT_DIR
+from .helpers import failed_nodes, fetch, raw_staged_rejected, run_dbt, table_names, usable_model
 
 # The usable rows of each raw table (what the marts' side reads).
 USABLE = {
-    table: f"int_{table.removeprefix(system + '_')}_validated"
-    for system, tables in CONTRACT.items()
-    for table in tables
+    table: usable_model(system, table) for system, tables in CONTRACT.items() for table in tables
 }
 
 
 def invoke_dbt(db_path: Path, *args: str) -> dbtRunnerResult:
     """Run one dbt command against ``db_path`` and return dbt's result, success or not."""
-    previous = os.environ.get("DBT_DUCKDB_PATH")
-    os.environ["DBT_DUCKDB_PATH"] = str(db_path)
-    try:
-        return dbtRunner().invoke(
-            [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
-             "--target", "ci", "--target-path", str(db_path.parent / "target"), "--quiet"]
-        )  # fmt: skip
-    finally:
-        if previous is None:
-            os.environ.pop("DBT_DUCKDB_PATH", None)
-        else:
-            os.environ["DBT_DUCKDB_PATH"] = previous
-
-
-def failed_nodes(result: dbtRunnerResult) -> dict[str, str]:
-    """The nodes a dbt command failed or errored on, with dbt's message."""
-    results = result.result.results if result.result else []
-    return {r.node.name: r.message for r in results if r.status in ("fail", "error")}
+    return run_dbt(
+        db_path,
+        [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
+         "--target", "ci", "--target-path", str(db_path.parent / "target"), "--quiet"],
+    )  # fmt: skip
 
 
 def dbt(db_path: Path, *args: str) -> None:
@@ -55,11 +40,6 @@ def dbt(db_path: Path, *args: str) -> None:
     assert result.success, (
         f"dbt {' '.join(args)} failed: {result.exception or failed_nodes(result)}"
     )
-
-
-def fetch(db_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db_path)) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture(scope="session")
@@ -72,12 +52,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def test_every_raw_table_has_a_staging_model(warehouse: Path) -> None:
-    relations = {
-        name for (name,) in fetch(
-            warehouse,
-            "select table_name from information_schema.tables where table_schema = 'staging'",
-        )
-    }  # fmt: skip
+    relations = table_names(warehouse, "staging")
     staging = {
         table: f"stg_{system}__{table.removeprefix(system + '_')}"
         for system, tables in CONTRACT.items()
@@ -88,18 +63,8 @@ def test_every_raw_table_has_a_staging_model(warehouse: Path) -> None:
 
 
 def test_raw_rows_equal_staged_plus_rejected(warehouse: Path) -> None:
-    for table, model in USABLE.items():
-        system = next(s for s, tables in CONTRACT.items() if table in tables)
-        raw, staged, rejected = fetch(
-            warehouse,
-            f"""
-            select
-                (select count(*) from raw.{table}),
-                (select count(*) from intermediate.{model}),
-                (select count(*) from intermediate.int_{system}_rows_rejected
-                 where source_table = '{table}')
-            """,
-        )[0]
+    for table in USABLE:
+        raw, staged, rejected = raw_staged_rejected(warehouse, table)
         assert raw == staged + rejected, (table, raw, staged, rejected)
         assert staged > 0, table
 
@@ -509,13 +474,7 @@ def test_incremental_usage_equals_full_refresh(seeded: Path, tmp_path: Path) -> 
 
 
 def test_contract_tables_are_all_seeded(warehouse: Path) -> None:
-    seeded = {
-        name for (name,) in fetch(
-            warehouse,
-            "select table_name from information_schema.tables where table_schema = 'raw'",
-        )
-    }  # fmt: skip
-    assert set(all_tables()) <= seeded
+    assert set(all_tables()) <= table_names(warehouse, "raw")
 
 
 # -- project conventions (STYLE.md), read from the manifest of the session build -------------

@@ -11,11 +11,12 @@ from cs_analytics.generator.config import GeneratorConfig
 from cs_analytics.generator.generate import generate
 
 
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="cs-generate",
-        description="Write the raw product, CRM, billing and reference tables (deterministic).",
-    )
+def build_parser(
+    prog: str, description: str, output_dir: str | None = None, **defaults: object
+) -> argparse.ArgumentParser:
+    """The generator's options. ``output_dir`` is the default folder (none: the option is
+    required); ``defaults`` replaces the defaults of other options (the benchmark's scale)."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--accounts", type=int, default=300, help="number of accounts")
     parser.add_argument("--months", type=int, default=24, help="months of history")
     parser.add_argument(
@@ -26,7 +27,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=42, help="random seed")
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    parser.add_argument("--output-dir", required=True, help="where to write the tables")
+    parser.add_argument(
+        "--output-dir",
+        required=output_dir is None,
+        default=output_dir,
+        help="where to write the tables",
+    )
     parser.add_argument(
         "--user-activity",
         type=float,
@@ -39,7 +45,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--chunk-accounts", type=int, default=250, help="accounts per chunk (bounds memory)"
     )
-    return parser.parse_args(argv)
+    parser.set_defaults(**defaults)
+    return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    return build_parser(
+        "cs-generate",
+        "Write the raw product, CRM, billing and reference tables (deterministic).",
+    ).parse_args(argv)
 
 
 def config_from_args(args: argparse.Namespace) -> GeneratorConfig:
@@ -54,6 +68,19 @@ def config_from_args(args: argparse.Namespace) -> GeneratorConfig:
     )
 
 
+def generate_and_print(
+    config: GeneratorConfig, args: argparse.Namespace, count_width: int
+) -> tuple[dict[str, int], float]:
+    """Generate the tables into ``args.output_dir``, print each table's row count (right-aligned
+    in ``count_width`` characters); the counts and the seconds the generation took."""
+    started = time.perf_counter()
+    counts = generate(config, args.output_dir, args.format)
+    elapsed = time.perf_counter() - started
+    for table, n in counts.items():
+        print(f"{table:24s} {n:>{count_width},d}")
+    return counts, elapsed
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -61,11 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"cs-generate: {error}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    counts = generate(config, args.output_dir, args.format)
-    elapsed = time.perf_counter() - started
-    for table, n in counts.items():
-        print(f"{table:24s} {n:>12,d}")
+    _, elapsed = generate_and_print(config, args, count_width=12)
     print(f"window {config.start_date} .. {config.end_date} (as_of_date), {elapsed:.1f}s")
     return 0
 
