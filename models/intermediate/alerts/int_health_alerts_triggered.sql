@@ -31,12 +31,7 @@ monthly as (
 with_previous_day as (
 
     select
-        daily.account_id,
-        daily.health_date,
-        daily.health_score,
-        daily.health_tier,
-        daily.health_score_30d_ago,
-        daily.health_score_change_30d,
+        daily.*,
         previous_day.health_score as previous_health_score,
         previous_day.health_tier as previous_health_tier,
         previous_day.health_score_change_30d as previous_health_score_change_30d
@@ -106,36 +101,19 @@ decline_alerts as (
 
 all_alerts as (
 
-    select
-        account_id,
-        health_date,
-        alert_type,
-        score_before,
-        score_after
-    from daily_alerts
-
+    select * from daily_alerts
     union all
-
-    select
-        account_id,
-        health_date,
-        alert_type,
-        score_before,
-        score_after
-    from decline_alerts
+    select * from decline_alerts
 
 ),
 
 with_previous_trigger as (
 
     select
-        account_id,
-        health_date,
-        alert_type,
-        score_before,
-        score_after,
-        lag(health_date) over (
-            partition by account_id, alert_type order by health_date
+        all_alerts.*,
+        lag(all_alerts.health_date) over (
+            partition by all_alerts.account_id, all_alerts.alert_type
+            order by all_alerts.health_date
         ) as previous_trigger_date
     from all_alerts
 

@@ -59,18 +59,14 @@ snapshots as (
 snapshot_measures as (
 
     select
-        snapshots.account_id,
-        snapshots.month_start_date,
-        snapshots.health_date,
-        snapshots.health_tier,
+        snapshots.*,
         measures.seats,
         measures.active_users_30d,
         measures.seat_utilisation,
         measures.active_user_growth,
         measures.feature_breadth,
         measures.api_calls_30d,
-        measures.api_growth,
-        snapshots.health_score
+        measures.api_growth
     from snapshots
     inner join measures
         on
@@ -82,18 +78,13 @@ snapshot_measures as (
 flagged as (
 
     select
-        account_id,
-        month_start_date,
-        health_tier,
-        seats,
-        active_users_30d,
-        api_calls_30d,
+        snapshot_measures.*,
         {%- for signal in signals %}
-            {{ signal }},
-            coalesce({{ signal }} >= {{ thresholds[signal] }}, false)
-                as has_{{ signal }}_signal,
+            coalesce(
+                snapshot_measures.{{ signal }} >= {{ thresholds[signal] }}, false
+            ) as has_{{ signal }}_signal
+            {%- if not loop.last %},{% endif %}
         {%- endfor %}
-        health_date
     from snapshot_measures
 
 ),
@@ -101,26 +92,16 @@ flagged as (
 scored as (
 
     select
-        account_id,
-        month_start_date,
-        health_date,
-        health_tier,
-        seats,
-        active_users_30d,
-        api_calls_30d,
-        {%- for signal in signals %}
-            {{ signal }},
-            has_{{ signal }}_signal,
-        {%- endfor %}
+        flagged.*,
         (
             {%- for signal in signals %}
-                case when has_{{ signal }}_signal then 1 else 0 end
+                case when flagged.has_{{ signal }}_signal then 1 else 0 end
                 {%- if not loop.last %} + {% endif %}
             {%- endfor %}
         ) as signal_count,
         (
             {%- for signal in signals %}
-                case when has_{{ signal }}_signal then {{ weights[signal] }} else 0 end
+                case when flagged.has_{{ signal }}_signal then {{ weights[signal] }} else 0 end
                 {%- if not loop.last %} + {% endif %}
             {%- endfor %}
         ) * 100.0 / {{ total_weight }} as expansion_propensity

@@ -20,16 +20,6 @@ opportunities as (
 
 ),
 
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
-
-),
-
 signals as (
 
     select
@@ -61,21 +51,13 @@ expansion_opportunities as (
 
 with_fx_month as (
 
+    -- Closed opportunities are valued at their close month's rate, open ones at the as-of month's.
     select
-        opportunity_id,
-        account_id,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        is_closed,
-        is_won,
-        close_date,
-        created_at,
-        created_date,
+        expansion_opportunities.*,
         cast(
             case
-                when is_closed then {{ dbt.date_trunc('month', 'close_date') }}
+                when expansion_opportunities.is_closed
+                    then {{ dbt.date_trunc('month', 'expansion_opportunities.close_date') }}
                 else {{ dbt.date_trunc('month', as_of_date()) }}
             end as date
         ) as fx_month_start_date
@@ -103,31 +85,17 @@ attributed as (
 joined as (
 
     select
-        with_fx_month.opportunity_id,
-        with_fx_month.account_id,
-        with_fx_month.opportunity_stage,
-        with_fx_month.opportunity_source,
-        with_fx_month.currency,
-        with_fx_month.amount,
+        with_fx_month.*,
         case
             when with_fx_month.currency = 'USD' then 1
             else fx_rates.rate_to_usd
         end as rate_to_usd,
-        with_fx_month.is_closed,
-        with_fx_month.is_won,
         {{ dbt.dateadd('day', -attribution_days, 'with_fx_month.created_date') }}
         >= {{ dbt.dateadd('day', 1 - var('health_history_days'), as_of_date()) }}
             as is_attribution_window_observed,
-        attributed.latest_signal_date,
-        with_fx_month.created_date,
-        with_fx_month.close_date,
-        with_fx_month.fx_month_start_date,
-        with_fx_month.created_at
+        attributed.latest_signal_date
     from with_fx_month
-    left join fx_rates
-        on
-            with_fx_month.currency = fx_rates.currency
-            and with_fx_month.fx_month_start_date = fx_rates.month_start_date
+    {{ left_join_usd_rate('with_fx_month.currency', 'with_fx_month.fx_month_start_date') }}
     left join attributed
         on with_fx_month.opportunity_id = attributed.opportunity_id
 

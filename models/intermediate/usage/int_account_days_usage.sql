@@ -28,15 +28,7 @@ events as (
 
 batch as (
 
-    select
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_date,
-        received_at
-    from events
+    select * from events
     where {{ usage_batch_filter(ref('int_events_validated')) }}
 
 ),
@@ -48,10 +40,7 @@ final as (
         occurred_date as activity_date,
         cast(count(*) as {{ dbt.type_bigint() }}) as event_count,
         cast(count(distinct user_id) as {{ dbt.type_bigint() }}) as active_users,
-        cast(
-            sum(case when event_name = 'session_started' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as sessions,
+        {{ count_where("event_name = 'session_started'") }} as sessions,
         cast(
             sum(
                 case
@@ -60,30 +49,15 @@ final as (
                 end
             ) as {{ dbt.type_bigint() }}
         ) as session_seconds,
-        cast(
-            sum(case when event_name = 'feature_used' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as feature_events,
+        {{ count_where("event_name = 'feature_used'") }} as feature_events,
         cast(
             count(distinct case when event_name = 'feature_used' then feature end)
             as {{ dbt.type_bigint() }}
         ) as distinct_features,
-        cast(
-            sum(case when event_name = 'workflow_started' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as workflow_starts,
-        cast(
-            sum(case when event_name = 'workflow_completed' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as workflow_completions,
-        cast(
-            sum(case when event_name = 'api_call' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as api_calls,
-        cast(
-            sum(case when feature = 'integrations' then 1 else 0 end)
-            as {{ dbt.type_bigint() }}
-        ) as integration_events,
+        {{ count_where("event_name = 'workflow_started'") }} as workflow_starts,
+        {{ count_where("event_name = 'workflow_completed'") }} as workflow_completions,
+        {{ count_where("event_name = 'api_call'") }} as api_calls,
+        {{ count_where("feature = 'integrations'") }} as integration_events,
         {%- for core_feature in var('core_features') %}
             max(
                 case

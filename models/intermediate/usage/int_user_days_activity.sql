@@ -25,12 +25,7 @@ events as (
 
 batch as (
 
-    select
-        account_id,
-        user_id,
-        occurred_date,
-        received_at
-    from events
+    select * from events
     where
         user_id is not null
         and {{ usage_batch_filter(ref('int_events_validated')) }}

@@ -46,34 +46,8 @@ accounts as (
 final as (
 
     select
-        outcomes.intervention_id,
-        outcomes.account_id,
-        accounts.csm_owner,
-        outcomes.trigger_reason,
-        outcomes.playbook,
-        outcomes.outcome,
-        outcomes.health_tier_at_opening,
-        outcomes.health_score_at_opening,
-        outcomes.health_score_at_horizon,
-        outcomes.days_open,
-        outcomes.first_action_delay_hours,
-        outcomes.recovery_time_days,
-        outcomes.alerts_within_horizon,
-        outcomes.is_cancellation_request,
-        outcomes.is_closed,
-        outcomes.is_horizon_observed,
-        outcomes.is_active_at_horizon,
-        outcomes.is_success,
-        outcomes.is_saved,
-        outcomes.is_alert_free_within_horizon,
-        outcomes.opened_date,
-        outcomes.opening_health_date,
-        outcomes.horizon_date,
-        outcomes.recovered_date,
-        outcomes.closed_date,
-        outcomes.opened_at,
-        outcomes.first_action_at,
-        outcomes.closed_at
+        outcomes.*,
+        accounts.csm_owner
     from outcomes
     left join accounts
         on outcomes.account_id = accounts.account_id

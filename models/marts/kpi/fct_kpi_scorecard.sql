@@ -1,3 +1,5 @@
+{%- set measured_areas = ['revenue', 'health', 'outcomes', 'growth'] %}
+
 with
 
 targets as (
@@ -25,53 +27,20 @@ evaluation as (
 
 ),
 
-revenue as (
+{%- for area in measured_areas %}
 
-    select
-        kpi_name,
-        computation,
-        actual_value,
-        sample_size,
-        period_start_date
-    from {{ ref('int_kpis_revenue_measured') }}
+    {{ area }} as (
 
-),
+        select
+            kpi_name,
+            computation,
+            actual_value,
+            sample_size,
+            period_start_date
+        from {{ ref('int_kpis_' ~ area ~ '_measured') }}
 
-health as (
-
-    select
-        kpi_name,
-        computation,
-        actual_value,
-        sample_size,
-        period_start_date
-    from {{ ref('int_kpis_health_measured') }}
-
-),
-
-outcomes as (
-
-    select
-        kpi_name,
-        computation,
-        actual_value,
-        sample_size,
-        period_start_date
-    from {{ ref('int_kpis_outcomes_measured') }}
-
-),
-
-growth as (
-
-    select
-        kpi_name,
-        computation,
-        actual_value,
-        sample_size,
-        period_start_date
-    from {{ ref('int_kpis_growth_measured') }}
-
-),
+    ),
+{%- endfor %}
 
 health_auc as (
 
@@ -89,15 +58,11 @@ health_auc as (
 
 actuals as (
 
-    select * from revenue
-    union all
-    select * from health
-    union all
+    {%- for area in measured_areas %}
+        select * from {{ area }}
+        union all
+    {%- endfor %}
     select * from health_auc
-    union all
-    select * from outcomes
-    union all
-    select * from growth
 
 ),
 

@@ -45,9 +45,10 @@ paying_months as (
         accounts.segment,
         lifecycle.billing_interval,
         lifecycle.lifecycle_stage,
-        lifecycle.days_since_contract_start,
-        lifecycle.days_to_renewal,
-        spine.mrr_usd,
+        cast(lifecycle.days_since_contract_start as {{ dbt.type_bigint() }})
+            as days_since_contract_start,
+        cast(lifecycle.days_to_renewal as {{ dbt.type_bigint() }}) as days_to_renewal,
+        cast(spine.mrr_usd as decimal(18, 2)) as mrr_usd,
         lifecycle.month_start_date,
         lifecycle.reference_date,
         lifecycle.contract_start_date,
@@ -65,20 +66,7 @@ paying_months as (
 
 final as (
 
-    select
-        account_month_id,
-        account_id,
-        segment,
-        billing_interval,
-        lifecycle_stage,
-        cast(days_since_contract_start as {{ dbt.type_bigint() }}) as days_since_contract_start,
-        cast(days_to_renewal as {{ dbt.type_bigint() }}) as days_to_renewal,
-        cast(mrr_usd as decimal(18, 2)) as mrr_usd,
-        month_start_date,
-        reference_date,
-        contract_start_date,
-        next_renewal_date
-    from paying_months
+    select * from paying_months
 
 )
 

@@ -23,22 +23,7 @@ movements as (
 
 final as (
 
-    select
-        account_month_id,
-        account_id,
-        plan_id,
-        currency,
-        movement_type,
-        seats,
-        opening_mrr,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
-        movement_amount_usd,
-        constant_currency_amount_usd,
-        fx_effect_usd,
-        month_start_date
-    from movements
+    select * from movements
 
 )
 

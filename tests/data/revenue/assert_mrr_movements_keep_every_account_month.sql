@@ -1,15 +1,14 @@
--- fct_mrr_movements drops no account and no month: every account with a staged subscription
--- started by the as-of date has exactly one row per month from the month of its first start to
--- the as-of month. Fails with each account whose rows are missing or extra.
+-- fct_mrr_movements drops no account and no month: every account with a subscription started
+-- by the as-of date (int_accounts_started) has exactly one row per month from the month of its
+-- first start to the as-of month. Fails with each account whose rows are missing or extra.
 with
 
-subscriptions as (
+first_starts as (
 
     select
         account_id,
-        started_at
-    from {{ ref('int_subscriptions_validated') }}
-    where started_at < {{ as_of_period_end() }}
+        first_start_month
+    from {{ ref('int_accounts_started') }}
 
 ),
 
@@ -26,13 +25,9 @@ expected as (
 
     select
         account_id,
-        {{ dbt.datediff(
-            dbt.date_trunc('month', 'min(started_at)'),
-            dbt.date_trunc('month', as_of_date()),
-            'month'
-        ) }} + 1 as expected_months
-    from subscriptions
-    group by account_id
+        {{ dbt.datediff('first_start_month', dbt.date_trunc('month', as_of_date()), 'month') }}
+        + 1 as expected_months
+    from first_starts
 
 ),
 

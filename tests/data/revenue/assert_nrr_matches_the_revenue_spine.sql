@@ -16,16 +16,6 @@ spine as (
 
 ),
 
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
-
-),
-
 retention as (
 
     select
@@ -59,10 +49,7 @@ paired as (
             this_month.account_id = earlier.account_id
             and earlier.month_start_date
             = {{ dbt.dateadd('month', '-lags.months_back', 'this_month.month_start_date') }}
-    left join fx_rates as earlier_rates
-        on
-            this_month.currency = earlier_rates.currency
-            and earlier.month_start_date = earlier_rates.month_start_date
+    {{ left_join_usd_rate('this_month.currency', 'earlier.month_start_date', 'earlier_rates') }}
     where earlier.mrr_usd > 0
 
 ),
