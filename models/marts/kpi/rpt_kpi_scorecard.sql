@@ -47,7 +47,7 @@ health_auc as (
     select
         'health_score_precision' as kpi_name,
         'ROC AUC of the health score (lower = riskier) against churn within the horizon, on'
-        || ' the out-of-time test observations of fct_churn_model_evaluation' as computation,
+        || ' the out-of-time test observations of rpt_churn_model_evaluation' as computation,
         max(roc_auc) as actual_value,
         max(n) as sample_size,
         max(test_first_date) as period_start_date
