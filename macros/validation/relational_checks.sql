@@ -3,7 +3,7 @@
     models of models/intermediate/validation on top of the single-table verdict of each staging
     model. Each check is defined here once; a model that uses one imports the staging model it
     needs under the CTE name below, with every row (rejected ones too, so a rejection in one
-    table never cascades into another):
+    table never cascades into another); relational_lookups() (validation_models.sql) renders them:
 
         crm_accounts    select account_id from stg_crm__accounts where account_id is not null
         billing_plans   select plan_id from stg_billing__plans where plan_id is not null

@@ -50,26 +50,12 @@ deliveries as (
 
 ),
 
-crm_accounts as (
-
-    select account_id
-    from {{ ref('stg_crm__accounts') }}
-    where account_id is not null
-
-),
+{{ relational_lookups(['product_events']) -}}
 
 ranked as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
-        delivery_rejection_reason,
+        *,
         {{ event_delivery_rank() }} as duplicate_rank
     from deliveries
 
@@ -77,15 +63,7 @@ ranked as (
 
 first_deliveries as (
 
-    select
-        events.event_id,
-        events.account_id,
-        events.user_id,
-        events.event_name,
-        events.feature,
-        events.duration_seconds,
-        events.occurred_at,
-        events.received_at
+    select events.*
     from ranked as events
     where
         events.duplicate_rank = 1

@@ -39,17 +39,7 @@ renamed as (
 ranked as (
 
     select
-        invoice_id,
-        account_id,
-        subscription_id,
-        invoice_status,
-        billing_reason,
-        currency,
-        amount_due,
-        amount_paid,
-        invoice_date,
-        due_date,
-        paid_at,
+        *,
         row_number() over (
             partition by invoice_id
             order by invoice_date nulls last, paid_at nulls last, amount_due nulls last
@@ -61,18 +51,7 @@ ranked as (
 final as (
 
     select
-        invoice_id,
-        account_id,
-        subscription_id,
-        invoice_status,
-        billing_reason,
-        currency,
-        amount_due,
-        amount_paid,
-        invoice_date,
-        due_date,
-        paid_at,
-        duplicate_rank,
+        *,
         case
             when invoice_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

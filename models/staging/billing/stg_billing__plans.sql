@@ -29,12 +29,7 @@ renamed as (
 ranked as (
 
     select
-        plan_id,
-        plan_name,
-        plan_tier,
-        billing_interval,
-        currency,
-        unit_amount,
+        *,
         row_number() over (
             partition by plan_id
             order by plan_name nulls last, unit_amount nulls last
@@ -46,13 +41,7 @@ ranked as (
 final as (
 
     select
-        plan_id,
-        plan_name,
-        plan_tier,
-        billing_interval,
-        currency,
-        unit_amount,
-        duplicate_rank,
+        *,
         case
             when plan_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -33,14 +33,7 @@ renamed as (
 ranked as (
 
     select
-        subscription_id,
-        account_id,
-        plan_id,
-        cancel_reason,
-        quantity,
-        discount_percent,
-        started_at,
-        ended_at,
+        *,
         row_number() over (
             partition by subscription_id
             order by started_at nulls last, ended_at nulls last, quantity nulls last
@@ -52,15 +45,7 @@ ranked as (
 final as (
 
     select
-        subscription_id,
-        account_id,
-        plan_id,
-        cancel_reason,
-        quantity,
-        discount_percent,
-        started_at,
-        ended_at,
-        duplicate_rank,
+        *,
         case
             when subscription_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

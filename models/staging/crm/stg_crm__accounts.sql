@@ -33,14 +33,7 @@ renamed as (
 ranked as (
 
     select
-        account_id,
-        parent_account_id,
-        account_name,
-        industry,
-        segment,
-        region,
-        csm_owner,
-        created_at,
+        *,
         row_number() over (
             partition by account_id
             order by created_at nulls last, account_name nulls last
@@ -52,15 +45,7 @@ ranked as (
 final as (
 
     select
-        account_id,
-        parent_account_id,
-        account_name,
-        industry,
-        segment,
-        region,
-        csm_owner,
-        created_at,
-        duplicate_rank,
+        *,
         case
             when account_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

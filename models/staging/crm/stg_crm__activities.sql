@@ -29,12 +29,7 @@ renamed as (
 ranked as (
 
     select
-        activity_id,
-        account_id,
-        contact_id,
-        activity_type,
-        activity_owner,
-        occurred_at,
+        *,
         row_number() over (
             partition by activity_id
             order by occurred_at nulls last, activity_type nulls last, contact_id nulls last
@@ -46,13 +41,7 @@ ranked as (
 final as (
 
     select
-        activity_id,
-        account_id,
-        contact_id,
-        activity_type,
-        activity_owner,
-        occurred_at,
-        duplicate_rank,
+        *,
         case
             when activity_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -36,16 +36,7 @@ renamed as (
 ranked as (
 
     select
-        contact_id,
-        account_id,
-        full_name,
-        email,
-        job_title,
-        is_champion,
-        is_executive_sponsor,
-        is_email_valid,
-        created_at,
-        left_company_at,
+        *,
         row_number() over (
             partition by contact_id
             order by created_at nulls last, account_id nulls last, full_name nulls last
@@ -57,17 +48,7 @@ ranked as (
 final as (
 
     select
-        contact_id,
-        account_id,
-        full_name,
-        email,
-        job_title,
-        is_champion,
-        is_executive_sponsor,
-        is_email_valid,
-        created_at,
-        left_company_at,
-        duplicate_rank,
+        *,
         case
             when contact_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

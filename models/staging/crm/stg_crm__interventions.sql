@@ -33,14 +33,7 @@ renamed as (
 ranked as (
 
     select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_at,
-        first_action_at,
-        closed_at,
+        *,
         row_number() over (
             partition by intervention_id
             order by opened_at nulls last, trigger_reason nulls last, closed_at nulls last
@@ -52,15 +45,7 @@ ranked as (
 final as (
 
     select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_at,
-        first_action_at,
-        closed_at,
-        duplicate_rank,
+        *,
         case
             when intervention_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

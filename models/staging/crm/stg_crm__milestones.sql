@@ -29,12 +29,7 @@ renamed as (
 ranked as (
 
     select
-        milestone_id,
-        account_id,
-        milestone_type,
-        milestone_name,
-        planned_date,
-        completed_at,
+        *,
         row_number() over (
             partition by milestone_id
             order by planned_date nulls last, milestone_name nulls last, completed_at nulls last
@@ -46,13 +41,7 @@ ranked as (
 final as (
 
     select
-        milestone_id,
-        account_id,
-        milestone_type,
-        milestone_name,
-        planned_date,
-        completed_at,
-        duplicate_rank,
+        *,
         case
             when milestone_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

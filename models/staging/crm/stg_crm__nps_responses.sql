@@ -27,11 +27,7 @@ renamed as (
 ranked as (
 
     select
-        response_id,
-        account_id,
-        contact_id,
-        nps_score,
-        submitted_at,
+        *,
         row_number() over (
             partition by response_id
             order by submitted_at nulls last, nps_score nulls last, contact_id nulls last
@@ -43,12 +39,7 @@ ranked as (
 final as (
 
     select
-        response_id,
-        account_id,
-        contact_id,
-        nps_score,
-        submitted_at,
-        duplicate_rank,
+        *,
         case
             when response_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -39,17 +39,7 @@ renamed as (
 ranked as (
 
     select
-        opportunity_id,
-        account_id,
-        opportunity_type,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        is_closed,
-        is_won,
-        close_date,
-        created_at,
+        *,
         row_number() over (
             partition by opportunity_id
             order by created_at nulls last, close_date nulls last, amount nulls last
@@ -61,18 +51,7 @@ ranked as (
 final as (
 
     select
-        opportunity_id,
-        account_id,
-        opportunity_type,
-        opportunity_stage,
-        opportunity_source,
-        currency,
-        amount,
-        is_closed,
-        is_won,
-        close_date,
-        created_at,
-        duplicate_rank,
+        *,
         case
             when opportunity_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -37,16 +37,7 @@ renamed as (
 ranked as (
 
     select
-        ticket_id,
-        account_id,
-        contact_id,
-        priority,
-        ticket_status,
-        csat_rating,
-        is_escalated,
-        created_at,
-        first_response_at,
-        solved_at,
+        *,
         row_number() over (
             partition by ticket_id
             order by created_at nulls last, solved_at nulls last, priority nulls last
@@ -58,17 +49,7 @@ ranked as (
 final as (
 
     select
-        ticket_id,
-        account_id,
-        contact_id,
-        priority,
-        ticket_status,
-        csat_rating,
-        is_escalated,
-        created_at,
-        first_response_at,
-        solved_at,
-        duplicate_rank,
+        *,
         case
             when ticket_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -30,19 +30,21 @@ renamed as (
 
 ),
 
--- The verdict of each delivery on its own: no window, so a reader that does not select
--- duplicate_rank or rejection_reason never sorts the history.
+ranked as (
+
+    select
+        *,
+        {{ event_delivery_rank() }} as duplicate_rank
+    from renamed
+
+),
+
+-- The verdict of each delivery on its own does not read the window, so a reader that selects
+-- neither duplicate_rank nor rejection_reason never sorts the history.
 judged as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
+        *,
         case
             when event_id is null then 'missing_primary_key'
             when account_id is null then 'missing_account_id'
@@ -54,45 +56,19 @@ judged as (
                 or duration_seconds < 0
                 then 'invalid_value'
         end as delivery_rejection_reason
-    from renamed
-
-),
-
-ranked as (
-
-    select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
-        delivery_rejection_reason,
-        {{ event_delivery_rank() }} as duplicate_rank
-    from judged
+    from ranked
 
 ),
 
 final as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        occurred_at,
-        received_at,
-        duplicate_rank,
-        delivery_rejection_reason,
+        *,
         case
             when event_id is not null and duplicate_rank > 1 then 'duplicate_primary_key'
             else delivery_rejection_reason
         end as rejection_reason
-    from ranked
+    from judged
 
 )
 

@@ -30,13 +30,7 @@ renamed as (
 ranked as (
 
     select
-        user_id,
-        account_id,
-        email,
-        user_role,
-        is_email_valid,
-        created_at,
-        deactivated_at,
+        *,
         row_number() over (
             partition by user_id
             order by created_at nulls last, account_id nulls last, email nulls last
@@ -48,14 +42,7 @@ ranked as (
 final as (
 
     select
-        user_id,
-        account_id,
-        email,
-        user_role,
-        is_email_valid,
-        created_at,
-        deactivated_at,
-        duplicate_rank,
+        *,
         case
             when user_id is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -25,10 +25,7 @@ renamed as (
 ranked as (
 
     select
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won,
-        month_start_date,
+        *,
         row_number() over (
             partition by month_start_date, segment
             order by sales_marketing_spend_usd nulls last, new_customers_won nulls last
@@ -40,11 +37,7 @@ ranked as (
 final as (
 
     select
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won,
-        month_start_date,
-        duplicate_rank,
+        *,
         case
             when month_start_date is null or segment is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

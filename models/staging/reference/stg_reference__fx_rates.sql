@@ -23,9 +23,7 @@ renamed as (
 ranked as (
 
     select
-        currency,
-        rate_to_usd,
-        month_start_date,
+        *,
         row_number() over (
             partition by currency, month_start_date
             order by rate_to_usd nulls last
@@ -37,10 +35,7 @@ ranked as (
 final as (
 
     select
-        currency,
-        rate_to_usd,
-        month_start_date,
-        duplicate_rank,
+        *,
         case
             when currency is null or month_start_date is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'

@@ -27,11 +27,7 @@ renamed as (
 ranked as (
 
     select
-        kpi_name,
-        comparison,
-        target_unit,
-        kpi_description,
-        target_value,
+        *,
         row_number() over (
             partition by kpi_name
             order by target_value nulls last, comparison nulls last
@@ -43,12 +39,7 @@ ranked as (
 final as (
 
     select
-        kpi_name,
-        comparison,
-        target_unit,
-        kpi_description,
-        target_value,
-        duplicate_rank,
+        *,
         case
             when kpi_name is null then 'missing_primary_key'
             when duplicate_rank > 1 then 'duplicate_primary_key'
