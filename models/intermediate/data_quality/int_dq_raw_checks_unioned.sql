@@ -36,7 +36,7 @@ customer_matching_checks as (
 
 ),
 
-final as (
+checks as (
 
     select * from billing_checks
     union all
@@ -49,6 +49,28 @@ final as (
     select * from reference_checks
     union all
     select * from customer_matching_checks
+
+),
+
+final as (
+
+    select
+        check_id,
+        dimension,
+        check_name,
+        resource_type,
+        model_name,
+        column_name,
+        check_rule,
+        unit,
+        numerator,
+        denominator,
+        failing_count,
+        measured_ratio,
+        threshold,
+        comparison,
+        status
+    from checks
 
 )
 
