@@ -1,7 +1,9 @@
 {#-
     Data-quality checks (SPEC section 8): what each kind of check is, the target it is held to
     and the SQL of a measurement model (models/intermediate/data_quality), which measures the
-    checks declared in it (macros of dq_ratios.sql) as one row per check.
+    checks declared in it (macros of dq_ratios.sql) as one row per check. Every check reads
+    models: a raw table through its staging model (which keeps every raw row), the usable rows
+    through int_<entity>s_validated.
 -#}
 
 {#- Every kind of check: its SPEC dimension, what it counts, its target var and comparison. -#}
@@ -53,7 +55,8 @@
 {#-
     One check as declared by the macros of dq_ratios.sql: what it is (kind, checked relation,
     column, rule, target) and its stable check_id, <kind>.<relation>[.<column>] (kind without
-    the dq_ prefix). resource_type says whether the relation is a source (raw table) or a model.
+    the dq_ prefix). resource_type is source when the relation is a staging model (the raw
+    table as landed: every raw row) and model otherwise (usable rows).
 -#}
 {% macro dq_check(check_name, relation, column_name, check_rule) %}
     {%- set kind = dq_check_kinds()[check_name] -%}
@@ -66,7 +69,7 @@
         'check_id': parts | join('.'),
         'dimension': kind.dimension,
         'check_name': check_name,
-        'resource_type': 'source' if dq_source_node(relation) is not none else 'model',
+        'resource_type': 'source' if dq_raw_source_node(relation) is not none else 'model',
         'model_name': relation.identifier,
         'column_name': column_name,
         'check_rule': check_rule,
@@ -76,13 +79,21 @@
     }) }}
 {% endmacro %}
 
-{#- The source node (graph.sources) of a relation, or none for a model (and while parsing). -#}
-{% macro dq_source_node(relation) %}
+{#-
+    The source node (graph.sources) that the model of a relation reads, i.e. the raw table of
+    a staging model; none for any other model (and while parsing).
+-#}
+{% macro dq_raw_source_node(relation) %}
     {%- if execute -%}
-        {%- for node in graph.sources.values() -%}
-            {%- if node.identifier | lower == relation.identifier | lower
+        {%- for node in graph.nodes.values() -%}
+            {%- if node.resource_type == 'model'
+                and node.alias | lower == relation.identifier | lower
                 and node.schema | lower == relation.schema | lower -%}
-                {{ return(node) }}
+                {%- for parent_id in node.depends_on.nodes -%}
+                    {%- if parent_id.startswith('source.') -%}
+                        {{ return(graph.sources[parent_id]) }}
+                    {%- endif -%}
+                {%- endfor -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
@@ -123,8 +134,8 @@
     The SQL of a measurement model: the measures declared in it (a list of dq_completeness(),
     dq_validity(), dq_accuracy(), ... calls, each a select returning one row with `denominator`
     and `numerator_1` ... `numerator_<n>` for its n checks), as one row per check with its
-    counts, measured ratio, threshold, comparison and status (dq_status). The ref() and
-    source() calls of the declarations are the model's dependencies.
+    counts, measured ratio, threshold, comparison and status (dq_status). The ref() calls of
+    the declarations are the model's dependencies.
 -#}
 {% macro dq_measure(measures) %}
 {%- set string = dbt.type_string() -%}

@@ -1,7 +1,8 @@
 {#-
     The declarations of the data-quality checks, one macro per kind of check, called in the
-    measurement models (models/intermediate/data_quality) with explicit ref() / source()
-    arguments. Each returns a measure: {'sql': a select returning one row with `denominator`
+    measurement models (models/intermediate/data_quality) with explicit ref() arguments: a raw
+    table is measured on its staging model (every raw row, typed and normalised), the usable
+    rows on int_<entity>s_validated. Each returns a measure: {'sql': a select returning one row with `denominator`
     and `numerator_1` ... `numerator_<n>` (the units that pass each of its n checks), 'checks':
     the n checks (dq_check)}, which dq_measure() turns into one row per check. Portable SQL;
     keys are compared after clean_string (trimmed, blank = null), as staging cleans them.
@@ -47,15 +48,24 @@
     {{ return(dq_row_checks_measure(relation, checks, conditions)) }}
 {% endmacro %}
 
-{#- Accuracy: rows of the staging model (staged) over the rows of its raw table. -#}
-{% macro dq_accuracy(model, raw_relation) %}
+{#-
+    Accuracy: rows of the raw table `source_table` that are usable (rows of `model`, its
+    int_<entity>s_validated model), over its raw rows: the usable rows plus its rows in
+    `rejected_rows` (its system's int_<system>_rows_rejected), since raw = usable + rejected
+    (test row_count_reconciles on every usable-rows model).
+-#}
+{% macro dq_accuracy(model, rejected_rows, source_table) %}
     {%- set check = dq_check(
         'dq_accuracy', model, none,
-        'rows of ' ~ raw_relation.identifier ~ ' staged, not quarantined as rejected rows'
+        'rows of ' ~ source_table ~ ' staged, not quarantined as rejected rows'
     ) -%}
     {%- set sql -%}
     select
-        (select count(*) from {{ raw_relation }}) as denominator,
+        (select count(*) from {{ model }})
+        + (
+            select count(*) from {{ rejected_rows }}
+            where source_table = {{ dq_literal(source_table) }}
+        ) as denominator,
         (select count(*) from {{ model }}) as numerator_1
     {%- endset -%}
     {{ return({'sql': sql, 'checks': [check]}) }}
@@ -208,27 +218,24 @@
 {% endmacro %}
 
 {#-
-    Freshness settings of a source, declared once in its YAML: the timestamp column (its
-    loaded_at_field), the freshness window in days (its freshness error_after, rounded up to
-    days) and the number of days measured (var dq_freshness_window_days).
+    Freshness settings of a staging model: the freshness window in days (the freshness
+    error_after of the source it reads, declared once in the source YAML, rounded up to days)
+    and the number of days measured (var dq_freshness_window_days).
 -#}
-{% macro dq_freshness_settings(relation) %}
-    {%- set settings = {
-        'column': 'null', 'max_age_days': 1, 'window_days': var('dq_freshness_window_days'),
-    } -%}
+{% macro dq_freshness_settings(model) %}
+    {%- set settings = {'max_age_days': 1, 'window_days': var('dq_freshness_window_days')} -%}
     {%- if execute -%}
-        {%- set node = dq_source_node(relation) -%}
+        {%- set node = dq_raw_source_node(model) -%}
         {%- set error_after = ((node.freshness or {}).get('error_after') or {})
             if node is not none else {} -%}
-        {%- if not (node is not none and node.loaded_at_field and error_after.get('count')) -%}
+        {%- if not error_after.get('count') -%}
             {{ exceptions.raise_compiler_error(
-                'dq_freshness on ' ~ relation.identifier ~ ': declare it on a source with a'
-                ~ ' loaded_at_field and freshness.error_after'
+                'dq_freshness on ' ~ model.identifier ~ ': declare it on a staging model whose'
+                ~ ' source has freshness.error_after'
             ) }}
         {%- endif -%}
         {%- set per_day = {'day': 1, 'hour': 24, 'minute': 1440} -%}
         {%- do settings.update({
-            'column': node.loaded_at_field,
             'max_age_days': [
                 1, (error_after['count'] / per_day[error_after.period]) | round(0, 'ceil') | int
             ] | max,
@@ -243,21 +250,22 @@
 {% endmacro %}
 
 {#-
-    Freshness compliance of a source: of the window_days days ending at as_of_date, the days on
-    which the newest row (by its loaded_at_field, as known at the end of that day) was at most
-    max_age_days old, i.e. a row is dated in the max_age_days days up to and including that
-    day. Rows dated after as_of_date are not known yet and ignored. Without a day spine: each
-    distinct load date keeps the relation fresh from that day until the next load date or for
-    max_age_days, whichever comes first; those spans do not overlap, so the fresh days of the
-    window are the sum of their lengths inside it.
+    Freshness compliance of a raw table, on its staging model and `column` (the staged column
+    of the source's loaded_at_field): of the window_days days ending at as_of_date, the days on
+    which the newest row (as known at the end of that day) was at most max_age_days old, i.e.
+    a row is dated in the max_age_days days up to and including that day. Rows dated after
+    as_of_date are not known yet and ignored. Without a day spine: each distinct load date
+    keeps the table fresh from that day until the next load date or for max_age_days,
+    whichever comes first; those spans do not overlap, so the fresh days of the window are the
+    sum of their lengths inside it.
 -#}
-{% macro dq_freshness(relation) %}
-    {%- set freshness = dq_freshness_settings(relation) -%}
+{% macro dq_freshness(model, column) %}
+    {%- set freshness = dq_freshness_settings(model) -%}
     {%- set window_days = freshness.window_days | int -%}
     {%- set max_age_days = freshness.max_age_days | int -%}
     {%- set check = dq_check(
-        'dq_freshness', relation, none,
-        'a row with ' ~ freshness.column ~ ' in the ' ~ max_age_days
+        'dq_freshness', model, none,
+        'a row with ' ~ column ~ ' in the ' ~ max_age_days
         ~ ' days up to each of the ' ~ window_days ~ ' days ending at as_of_date'
     ) -%}
     {%- set window_start = 'cast(' ~ dbt.dateadd('day', 1 - window_days, as_of_date())
@@ -268,11 +276,11 @@
 
     load_dates as (
 
-        select distinct cast({{ freshness.column }} as date) as load_date
-        from {{ relation }}
+        select distinct cast({{ column }} as date) as load_date
+        from {{ model }}
         where
-            {{ freshness.column }} < {{ as_of_period_end() }}
-            and {{ freshness.column }}
+            {{ column }} < {{ as_of_period_end() }}
+            and {{ column }}
             >= {{ dbt.dateadd('day', 1 - window_days - max_age_days, as_of_date()) }}
 
     ),

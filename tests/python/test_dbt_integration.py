@@ -562,9 +562,11 @@ def test_every_model_has_a_tested_primary_key(warehouse: Path) -> None:
 
 
 def is_dq_measurement(node: dict) -> bool:
-    """A data-quality measurement model (models/intermediate/data_quality): it measures the
-    raw tables as landed, so it reads sources."""
-    return node["fqn"][1:3] == ["intermediate", "data_quality"]
+    """A data-quality measurement model (models/intermediate/data_quality, int_dq_*_measured):
+    it measures the checks declared in it, on staging (raw tables) or usable-rows models."""
+    return node["fqn"][1:3] == ["intermediate", "data_quality"] and node["name"].endswith(
+        "_measured"
+    )
 
 
 def test_each_staging_model_reads_one_source_and_nothing_else(warehouse: Path) -> None:
@@ -573,7 +575,6 @@ def test_each_staging_model_reads_one_source_and_nothing_else(warehouse: Path) -
         name
         for name, node in nodes.items()
         if any(dep.startswith("source.") for dep in node["depends_on"]["nodes"])
-        and not is_dq_measurement(node)
     }
     staging = {name for name in nodes if name.startswith("stg_")}
     assert readers == staging, readers ^ staging
@@ -584,16 +585,27 @@ def test_each_staging_model_reads_one_source_and_nothing_else(warehouse: Path) -
 
 
 def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> None:
-    """SPEC section 8: each measurement model is asserted by dq_checks_pass and read by the
-    scorecard, which reports every measured check once with its counts and status; on the demo
+    """SPEC section 8: each measurement model is asserted by dq_checks_pass, reads models only
+    (at most 6 of them) and is read by the scorecard through the union models of its folder;
+    the scorecard reports every measured check once with its counts and status; on the demo
     data every check of the five dimensions passes."""
     man = manifest(warehouse)
-    measured = sorted(name for name, node in models(man).items() if is_dq_measurement(node))
-    assert len(measured) == 4, measured
+    nodes = models(man)
+    measured = sorted(name for name, node in nodes.items() if is_dq_measurement(node))
+    assert len(measured) == 12, measured
     tests = attached_tests(man)
     assert [name for name in measured if ("dq_checks_pass", None) not in tests[name]] == []
-    scorecard = models(man)["fct_data_quality_scorecard"]["depends_on"]["nodes"]
-    assert sorted(dep.split(".")[-1] for dep in scorecard) == measured
+    for name in measured:
+        deps = nodes[name]["depends_on"]["nodes"]
+        assert 0 < len(deps) <= 6 and all(dep.startswith("model.") for dep in deps), (name, deps)
+    unions = sorted(
+        dep.split(".")[-1] for dep in nodes["fct_data_quality_scorecard"]["depends_on"]["nodes"]
+    )
+    assert unions == ["int_dq_raw_checks_unioned", "int_dq_usable_checks_unioned"]
+    read = sorted(
+        dep.split(".")[-1] for union in unions for dep in nodes[union]["depends_on"]["nodes"]
+    )
+    assert read == measured
     columns = "check_id, dimension, numerator, denominator, status"
     rows = fetch(warehouse, f"select {columns} from marts.fct_data_quality_scorecard")
     union = " union all ".join(f"select {columns} from intermediate.{name}" for name in measured)

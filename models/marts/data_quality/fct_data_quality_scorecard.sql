@@ -1,38 +1,22 @@
 with
 
-source_row_checks as (
+raw_table_checks as (
 
-    select * from {{ ref('int_dq_source_rows_measured') }}
-
-),
-
-source_key_checks as (
-
-    select * from {{ ref('int_dq_source_keys_measured') }}
+    select * from {{ ref('int_dq_raw_checks_unioned') }}
 
 ),
 
-source_freshness_checks as (
+usable_row_checks as (
 
-    select * from {{ ref('int_dq_source_freshness_measured') }}
-
-),
-
-staging_checks as (
-
-    select * from {{ ref('int_dq_staging_measured') }}
+    select * from {{ ref('int_dq_usable_checks_unioned') }}
 
 ),
 
 checks as (
 
-    select * from source_row_checks
+    select * from raw_table_checks
     union all
-    select * from source_key_checks
-    union all
-    select * from source_freshness_checks
-    union all
-    select * from staging_checks
+    select * from usable_row_checks
 
 ),
 

@@ -1,15 +1,32 @@
 {#-
-    The measurement models are the models of models/intermediate/data_quality (read from the
-    graph, independently of the scorecard's refs); the scorecard must read every one of them.
+    The measurement models are the models of models/intermediate/data_quality named
+    int_dq_*_measured (read from the graph, independently of the scorecard's refs); the
+    scorecard must read every one of them, directly or through the union models of that folder.
 -#}
 {%- set measurement_models = [] -%}
 {%- set unread_models = [] -%}
 {%- if execute -%}
     {%- set scorecard = graph.nodes['model.' ~ project_name ~ '.fct_data_quality_scorecard'] -%}
-    {%- for node in graph.nodes.values() | sort(attribute='name') -%}
-        {%- if node.resource_type == 'model'
-            and node.fqn[1:3] == ['intermediate', 'data_quality'] -%}
-            {%- if node.unique_id in scorecard.depends_on.nodes -%}
+    {%- set folder_models = [] -%}
+    {%- for node in graph.nodes.values() if node.resource_type == 'model'
+        and node.fqn[1:3] == ['intermediate', 'data_quality'] -%}
+        {%- do folder_models.append(node) -%}
+    {%- endfor -%}
+    {#- The models the scorecard reads, directly or through models of the folder (a few levels). -#}
+    {%- set read = {} -%}
+    {%- for unique_id in scorecard.depends_on.nodes -%}
+        {%- do read.update({unique_id: true}) -%}
+    {%- endfor -%}
+    {%- for level in range(5) -%}
+        {%- for node in folder_models if node.unique_id in read -%}
+            {%- for unique_id in node.depends_on.nodes -%}
+                {%- do read.update({unique_id: true}) -%}
+            {%- endfor -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- for node in folder_models | sort(attribute='name') -%}
+        {%- if node.name.endswith('_measured') -%}
+            {%- if node.unique_id in read -%}
                 {%- do measurement_models.append(api.Relation.create(
                     database=node.database, schema=node.schema, identifier=node.alias
                 )) -%}
