@@ -21,15 +21,22 @@
     {{ return({'sql': sql, 'checks': checks}) }}
 {% endmacro %}
 
-{#- Completeness: per column, the rows whose value is not null and not blank, over all rows. -#}
-{% macro dq_completeness(relation, columns) %}
+{#-
+    Completeness: per column, the rows whose value is not null and not blank, over all rows.
+    `present_when` maps a column to the boolean column that says whether its raw value was
+    present, where staging nulls more than blanks (a malformed email becomes null: has_email).
+-#}
+{% macro dq_completeness(relation, columns, present_when={}) %}
     {%- set checks = [] -%}
     {%- set conditions = [] -%}
     {%- for column in columns -%}
         {%- do checks.append(dq_check(
             'dq_completeness', relation, column, column ~ ' is populated (not null, not blank)'
         )) -%}
-        {%- do conditions.append(clean_string(column) ~ ' is not null') -%}
+        {%- do conditions.append(
+            present_when[column] if column in present_when
+            else clean_string(column) ~ ' is not null'
+        ) -%}
     {%- endfor -%}
     {{ return(dq_row_checks_measure(relation, checks, conditions)) }}
 {% endmacro %}

@@ -599,7 +599,7 @@ def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> Non
         deps = nodes[name]["depends_on"]["nodes"]
         assert 0 < len(deps) <= 6 and all(dep.startswith("model.") for dep in deps), (name, deps)
     unions = sorted(
-        dep.split(".")[-1] for dep in nodes["fct_data_quality_scorecard"]["depends_on"]["nodes"]
+        dep.split(".")[-1] for dep in nodes["rpt_data_quality_scorecard"]["depends_on"]["nodes"]
     )
     assert unions == ["int_dq_raw_checks_unioned", "int_dq_usable_checks_unioned"]
     read = sorted(
@@ -607,7 +607,7 @@ def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> Non
     )
     assert read == measured
     columns = "check_id, dimension, numerator, denominator, status"
-    rows = fetch(warehouse, f"select {columns} from marts.fct_data_quality_scorecard")
+    rows = fetch(warehouse, f"select {columns} from marts.rpt_data_quality_scorecard")
     union = " union all ".join(f"select {columns} from intermediate.{name}" for name in measured)
     assert sorted(rows) == sorted(fetch(warehouse, union))
     assert len(rows) == len({row[0] for row in rows}) == 184

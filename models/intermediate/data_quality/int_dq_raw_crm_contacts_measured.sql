@@ -1,7 +1,7 @@
 {{ dq_measure([
     dq_completeness(ref('stg_crm__contacts'), [
         'account_id', 'contact_id', 'created_at', 'email', 'full_name',
-    ]),
+    ], present_when={'email': 'has_email'}),
     dq_validity(ref('stg_crm__contacts'), {
         'left_company_at': 'left_company_at is null or left_company_at >= created_at',
     }),

@@ -15,7 +15,7 @@
     ),
     dq_completeness(ref('stg_product__users'), [
         'account_id', 'created_at', 'email', 'user_id',
-    ]),
+    ], present_when={'email': 'has_email'}),
     dq_validity(ref('stg_product__users'), {
         'deactivated_at': 'deactivated_at is null or deactivated_at >= created_at',
     }),

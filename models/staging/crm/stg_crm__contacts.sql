@@ -26,6 +26,7 @@ renamed as (
         {{ clean_string('title') }} as job_title,
         cast(is_champion as {{ dbt.type_boolean() }}) as is_champion,
         cast(is_executive_sponsor as {{ dbt.type_boolean() }}) as is_executive_sponsor,
+        {{ clean_string('email') }} is not null as has_email,
         {{ is_plausible_email('email') }} as is_email_valid,
         cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
         cast(left_company_at as {{ dbt.type_timestamp() }}) as left_company_at

@@ -6,7 +6,7 @@
 {%- set measurement_models = [] -%}
 {%- set unread_models = [] -%}
 {%- if execute -%}
-    {%- set scorecard = graph.nodes['model.' ~ project_name ~ '.fct_data_quality_scorecard'] -%}
+    {%- set scorecard = graph.nodes['model.' ~ project_name ~ '.rpt_data_quality_scorecard'] -%}
     {%- set folder_models = [] -%}
     {%- for node in graph.nodes.values() if node.resource_type == 'model'
         and node.fqn[1:3] == ['intermediate', 'data_quality'] -%}
@@ -47,7 +47,7 @@ scorecard as (
         numerator,
         denominator,
         status
-    from {{ ref('fct_data_quality_scorecard') }}
+    from {{ ref('rpt_data_quality_scorecard') }}
 
 ),
 
