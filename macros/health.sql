@@ -34,3 +34,22 @@
         when 'critical' then 'red'
     end
 {%- endmacro %}
+
+{#- Window frame of a running total: every row of the partition up to the current one. -#}
+{% macro running_total_window(partition_by, order_by) -%}
+    partition by {{ partition_by }}
+    order by {{ order_by }}
+    rows between unbounded preceding and current row
+{%- endmacro %}
+
+{#- Window frame of a trailing sum over `days` rows (one row a day) ending at the current one. -#}
+{% macro trailing_days_window(days, partition_by, order_by) -%}
+    partition by {{ partition_by }}
+    order by {{ order_by }}
+    rows between {{ days - 1 }} preceding and current row
+{%- endmacro %}
+
+{#- Whether a date lies in the scored health history: the last var('health_history_days') days. -#}
+{% macro in_health_history(date_column) -%}
+    {{ date_column }} > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+{%- endmacro %}

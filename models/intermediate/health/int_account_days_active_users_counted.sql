@@ -103,9 +103,7 @@ running as (
         calendar.account_id,
         calendar.calendar_date,
         sum(coalesce(day_deltas.user_delta, 0)) over (
-            partition by calendar.account_id
-            order by calendar.calendar_date
-            rows between unbounded preceding and current row
+            {{ running_total_window('calendar.account_id', 'calendar.calendar_date') }}
         ) as active_users_30d
     from calendar
     left join day_deltas
@@ -118,9 +116,7 @@ running as (
 with_prior as (
 
     select
-        account_id,
-        calendar_date,
-        active_users_30d,
+        *,
         lag(active_users_30d, 30) over (
             partition by account_id order by calendar_date
         ) as active_users_prior_30d
@@ -136,7 +132,7 @@ final as (
         cast(active_users_prior_30d as {{ dbt.type_int() }}) as active_users_prior_30d,
         calendar_date as health_date
     from with_prior
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('calendar_date') }}
 
 )
 

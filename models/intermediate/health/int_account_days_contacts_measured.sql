@@ -99,9 +99,7 @@ running as (
             calendar.account_id = day_deltas.account_id
             and calendar.calendar_date = day_deltas.delta_date
     window by_day as (
-        partition by calendar.account_id
-        order by calendar.calendar_date
-        rows between unbounded preceding and current row
+        {{ running_total_window('calendar.account_id', 'calendar.calendar_date') }}
     )
 
 ),
@@ -116,7 +114,7 @@ final as (
         cast(active_champions as {{ dbt.type_int() }}) as active_champions,
         calendar_date as health_date
     from running
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('calendar_date') }}
 
 )
 
