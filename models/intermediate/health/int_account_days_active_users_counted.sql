@@ -19,16 +19,6 @@ user_days as (
 
 ),
 
-account_calendars as (
-
-    select
-        account_id,
-        min(calendar_date) as first_calendar_date
-    from calendar
-    group by account_id
-
-),
-
 user_spans as (
 
     -- A user is active in the trailing 30 days from an active day until the day before the
@@ -67,64 +57,16 @@ user_deltas as (
 
 ),
 
-clamped_deltas as (
-
-    -- A delta dated before the account's calendar counts on its first day.
-    select
-        user_deltas.account_id,
-        user_deltas.delta,
-        case
-            when user_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else user_deltas.delta_date
-        end as delta_date
-    from user_deltas
-    inner join account_calendars
-        on user_deltas.account_id = account_calendars.account_id
-
-),
-
-day_deltas as (
-
-    select
-        account_id,
-        delta_date,
-        sum(delta) as user_delta
-    from clamped_deltas
-    group by
-        account_id,
-        delta_date
-
-),
-
-running as (
-
-    select
-        calendar.account_id,
-        calendar.calendar_date,
-        sum(coalesce(day_deltas.user_delta, 0)) over (
-            partition by calendar.account_id
-            order by calendar.calendar_date
-            rows between unbounded preceding and current row
-        ) as active_users_30d
-    from calendar
-    left join day_deltas
-        on
-            calendar.account_id = day_deltas.account_id
-            and calendar.calendar_date = day_deltas.delta_date
-
-),
+{{ running_counts_from_deltas('user_deltas', {'delta': 'active_users_30d'}) }},
 
 with_prior as (
 
     select
-        account_id,
-        calendar_date,
-        active_users_30d,
+        *,
         lag(active_users_30d, 30) over (
             partition by account_id order by calendar_date
         ) as active_users_prior_30d
-    from running
+    from running_counts
 
 ),
 
@@ -136,7 +78,7 @@ final as (
         cast(active_users_prior_30d as {{ dbt.type_int() }}) as active_users_prior_30d,
         calendar_date as health_date
     from with_prior
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('calendar_date') }}
 
 )
 

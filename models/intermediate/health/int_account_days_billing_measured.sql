@@ -68,7 +68,7 @@ final as (
     from with_history
     where
         seats is not null
-        and calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+        and {{ in_health_history('calendar_date') }}
 
 )
 

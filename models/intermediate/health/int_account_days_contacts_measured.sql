@@ -21,16 +21,6 @@ contacts as (
 
 ),
 
-account_calendars as (
-
-    select
-        account_id,
-        min(calendar_date) as first_calendar_date
-    from calendar
-    group by account_id
-
-),
-
 contact_deltas as (
 
     -- A contact counts in its role from created_at until it left the company.
@@ -54,57 +44,10 @@ contact_deltas as (
 
 ),
 
-clamped_deltas as (
-
-    -- A delta dated before the account's calendar counts on its first day.
-    select
-        contact_deltas.account_id,
-        contact_deltas.champion_delta,
-        contact_deltas.sponsor_delta,
-        case
-            when contact_deltas.delta_date < account_calendars.first_calendar_date
-                then account_calendars.first_calendar_date
-            else contact_deltas.delta_date
-        end as delta_date
-    from contact_deltas
-    inner join account_calendars
-        on contact_deltas.account_id = account_calendars.account_id
-
-),
-
-day_deltas as (
-
-    select
-        account_id,
-        delta_date,
-        sum(champion_delta) as champion_delta,
-        sum(sponsor_delta) as sponsor_delta
-    from clamped_deltas
-    group by
-        account_id,
-        delta_date
-
-),
-
-running as (
-
-    select
-        calendar.account_id,
-        calendar.calendar_date,
-        sum(coalesce(day_deltas.champion_delta, 0)) over by_day as active_champions,
-        sum(coalesce(day_deltas.sponsor_delta, 0)) over by_day as executive_sponsors
-    from calendar
-    left join day_deltas
-        on
-            calendar.account_id = day_deltas.account_id
-            and calendar.calendar_date = day_deltas.delta_date
-    window by_day as (
-        partition by calendar.account_id
-        order by calendar.calendar_date
-        rows between unbounded preceding and current row
-    )
-
-),
+{{ running_counts_from_deltas('contact_deltas', {
+    'champion_delta': 'active_champions',
+    'sponsor_delta': 'executive_sponsors',
+}) }},
 
 final as (
 
@@ -115,8 +58,8 @@ final as (
         ) as executive_sponsor_present,
         cast(active_champions as {{ dbt.type_int() }}) as active_champions,
         calendar_date as health_date
-    from running
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    from running_counts
+    where {{ in_health_history('calendar_date') }}
 
 )
 

@@ -71,12 +71,8 @@ component_scores as (
 weighted as (
 
     select
-        account_day_id,
-        account_id,
-        health_date,
-        measures_available,
+        *,
         {%- for component in measures %}
-            {{ component }}_score,
             case
                 when {{ component }}_score is not null then {{ weights[component] }}
             end as {{ component }}_raw_weight,
@@ -94,17 +90,12 @@ weighted as (
 contributions as (
 
     select
-        account_day_id,
-        account_id,
-        health_date,
-        measures_available,
+        *,
         {%- for component in measures %}
-            {{ component }}_score,
             {{ component }}_raw_weight / nullif(available_weight, 0) as {{ component }}_weight,
             {{ component }}_score * {{ component }}_raw_weight / nullif(available_weight, 0)
-                as {{ component }}_contribution,
+                as {{ component }}_contribution{% if not loop.last %},{% endif %}
         {%- endfor %}
-        available_weight
     from weighted
 
 ),
@@ -112,15 +103,7 @@ contributions as (
 scored as (
 
     select
-        account_day_id,
-        account_id,
-        health_date,
-        measures_available,
-        {%- for component in measures %}
-            {{ component }}_score,
-            {{ component }}_weight,
-            {{ component }}_contribution,
-        {%- endfor %}
+        *,
         cast(
             (
                 {%- for component in measures %}
@@ -137,16 +120,7 @@ scored as (
 with_change as (
 
     select
-        scored.account_day_id,
-        scored.account_id,
-        scored.health_date,
-        scored.measures_available,
-        {%- for component in measures %}
-            scored.{{ component }}_score,
-            scored.{{ component }}_weight,
-            scored.{{ component }}_contribution,
-        {%- endfor %}
-        scored.health_score,
+        scored.*,
         thirty_days_earlier.health_score as health_score_30d_ago
     from scored
     left join scored as thirty_days_earlier

@@ -59,8 +59,7 @@ windowed as (
             calendar.account_id = milestone_days.account_id
             and calendar.calendar_date = milestone_days.planned_date
     window w365 as (
-        partition by calendar.account_id order by calendar.calendar_date
-        rows between 364 preceding and current row
+        {{ trailing_days_window(365, 'calendar.account_id', 'calendar.calendar_date') }}
     )
 
 ),
@@ -87,9 +86,7 @@ final as (
     from windowed
     inner join first_dates
         on windowed.account_id = first_dates.account_id
-    where
-        windowed.calendar_date
-        > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('windowed.calendar_date') }}
 
 )
 

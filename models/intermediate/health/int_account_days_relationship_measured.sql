@@ -133,14 +133,8 @@ windowed as (
             calendar.account_id = crm_day_counts.account_id
             and calendar.calendar_date = crm_day_counts.fact_date
     window
-        w90 as (
-            partition by calendar.account_id order by calendar.calendar_date
-            rows between 89 preceding and current row
-        ),
-        w180 as (
-            partition by calendar.account_id order by calendar.calendar_date
-            rows between 179 preceding and current row
-        )
+        w90 as ({{ trailing_days_window(90, 'calendar.account_id', 'calendar.calendar_date') }}),
+        w180 as ({{ trailing_days_window(180, 'calendar.account_id', 'calendar.calendar_date') }})
 
 ),
 
@@ -156,7 +150,7 @@ final as (
         cast(escalations_90d as {{ dbt.type_int() }}) as escalations_90d,
         calendar_date as health_date
     from windowed
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('calendar_date') }}
 
 )
 

@@ -69,25 +69,14 @@ windowed as (
             {%- endfor %}
         ) as core_features_used_30d
     from daily
-    window w30 as (
-        partition by account_id order by calendar_date
-        rows between 29 preceding and current row
-    )
+    window w30 as ({{ trailing_days_window(30, 'account_id', 'calendar_date') }})
 
 ),
 
 with_history as (
 
     select
-        account_id,
-        calendar_date,
-        active_days_30d,
-        sessions_30d,
-        feature_events_30d,
-        workflow_starts_30d,
-        workflow_completions_30d,
-        api_calls_30d,
-        core_features_used_30d,
+        *,
         lag(core_features_used_30d, 30) over by_day as core_features_used_prior_30d,
         lag(api_calls_30d, 30) over by_day as api_calls_prior_30d
     from windowed
@@ -111,7 +100,7 @@ final as (
             as core_features_used_prior_30d,
         calendar_date as health_date
     from with_history
-    where calendar_date > {{ dbt.dateadd('day', -var('health_history_days'), as_of_date()) }}
+    where {{ in_health_history('calendar_date') }}
 
 )
 

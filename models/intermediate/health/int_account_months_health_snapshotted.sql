@@ -20,14 +20,7 @@ daily as (
 month_ends as (
 
     select
-        account_id,
-        health_date,
-        {%- for component in components %}
-            {{ component }}_score,
-        {%- endfor %}
-        health_score,
-        health_tier,
-        health_colour,
+        *,
         cast({{ dbt.date_trunc('month', 'health_date') }} as date) as month_start_date
     from daily
     where
@@ -40,15 +33,7 @@ month_ends as (
 with_previous as (
 
     select
-        month_ends.account_id,
-        month_ends.month_start_date,
-        month_ends.health_date,
-        {%- for component in components %}
-            month_ends.{{ component }}_score,
-        {%- endfor %}
-        month_ends.health_score,
-        month_ends.health_tier,
-        month_ends.health_colour,
+        month_ends.*,
         previous_month.health_score as previous_health_score,
         previous_month.health_tier as previous_health_tier,
         case
@@ -66,22 +51,9 @@ with_previous as (
 streaks as (
 
     select
-        account_id,
-        month_start_date,
-        health_date,
-        {%- for component in components %}
-            {{ component }}_score,
-        {%- endfor %}
-        health_score,
-        health_tier,
-        health_colour,
-        previous_health_score,
-        previous_health_tier,
-        is_decline,
+        *,
         sum(1 - is_decline) over (
-            partition by account_id
-            order by month_start_date
-            rows between unbounded preceding and current row
+            {{ running_total_window('account_id', 'month_start_date') }}
         ) as streak_group
     from with_previous
 
@@ -90,21 +62,9 @@ streaks as (
 declines as (
 
     select
-        account_id,
-        month_start_date,
-        health_date,
-        {%- for component in components %}
-            {{ component }}_score,
-        {%- endfor %}
-        health_score,
-        health_tier,
-        health_colour,
-        previous_health_score,
-        previous_health_tier,
+        *,
         sum(is_decline) over (
-            partition by account_id, streak_group
-            order by month_start_date
-            rows between unbounded preceding and current row
+            {{ running_total_window('account_id, streak_group', 'month_start_date') }}
         ) as consecutive_declines
     from streaks
 
