@@ -12,28 +12,10 @@ account_months as (
 
 priced_subscriptions as (
 
-    select
-        subscription_id,
-        account_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr,
-        started_at,
-        ended_at
-    from {{ ref('int_subscriptions_priced') }}
-    -- Nothing that starts after the as-of date is known yet.
-    where started_at < {{ as_of_period_end() }}
-
-),
-
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
+    {{ known_subscriptions([
+        'subscription_id', 'account_id', 'plan_id', 'currency', 'quantity', 'mrr',
+        'started_at', 'ended_at'
+    ]) }}
 
 ),
 
@@ -115,10 +97,7 @@ month_totals as (
         sum(month_states.mrr) as mrr,
         sum(month_states.mrr * fx_rates.rate_to_usd) as mrr_usd
     from month_states
-    left join fx_rates
-        on
-            month_states.currency = fx_rates.currency
-            and month_states.month_start_date = fx_rates.month_start_date
+    {{ left_join_usd_rate('month_states.currency', 'month_states.month_start_date') }}
     group by
         month_states.account_id,
         month_states.month_start_date
