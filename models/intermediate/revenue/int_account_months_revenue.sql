@@ -48,15 +48,7 @@ overlapping as (
 flagged as (
 
     select
-        account_id,
-        month_start_date,
-        subscription_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr,
-        ended_at,
-        is_live_at_period_end,
+        *,
         max(case when is_live_at_period_end then 1 else 0 end) over (
             partition by account_id, month_start_date
         ) as has_month_end_state,
@@ -70,14 +62,7 @@ month_states as (
     -- The month's state: the rows live at the period end; if none is (the last subscription
     -- ended during the month), the rows that ended last in it, so an account pays in its
     -- final, partial month and churns in the next.
-    select
-        account_id,
-        month_start_date,
-        subscription_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr
+    select *
     from flagged
     where
         is_live_at_period_end
