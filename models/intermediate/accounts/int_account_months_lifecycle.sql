@@ -59,12 +59,7 @@ renewals as (
 measured as (
 
     select
-        spells.account_id,
-        spells.month_start_date,
-        spells.reference_date,
-        spells.is_paying,
-        spells.billing_interval,
-        spells.contract_start_date,
+        spells.*,
         renewals.next_renewal_date,
         {{ dbt.datediff('spells.contract_start_date', 'spells.reference_date', 'day') }}
             as days_since_contract_start,

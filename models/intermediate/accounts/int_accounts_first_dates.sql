@@ -55,32 +55,41 @@ first_paid_months as (
 
 ),
 
-first_value_milestones as (
+value_events as (
+
+    select
+        account_id,
+        completed_date as value_date,
+        'milestone' as value_source
+    from value_milestones
+
+    union all
+
+    select
+        account_id,
+        activity_date as value_date,
+        'workflow' as value_source
+    from workflow_days
+
+),
+
+first_values as (
 
     -- Value counts from the first subscription's start on: a milestone or workflow before the
     -- contract is trial use, not value delivered to a customer.
     select
         first_starts.account_id,
-        min(value_milestones.completed_date) as milestone_value_date
+        min(
+            case when value_events.value_source = 'milestone' then value_events.value_date end
+        ) as milestone_value_date,
+        min(
+            case when value_events.value_source = 'workflow' then value_events.value_date end
+        ) as workflow_value_date
     from first_starts
-    inner join value_milestones
+    inner join value_events
         on
-            first_starts.account_id = value_milestones.account_id
-            and first_starts.first_start_date <= value_milestones.completed_date
-    group by first_starts.account_id
-
-),
-
-first_workflows as (
-
-    select
-        first_starts.account_id,
-        min(workflow_days.activity_date) as workflow_value_date
-    from first_starts
-    inner join workflow_days
-        on
-            first_starts.account_id = workflow_days.account_id
-            and first_starts.first_start_date <= workflow_days.activity_date
+            first_starts.account_id = value_events.account_id
+            and first_starts.first_start_date <= value_events.value_date
     group by first_starts.account_id
 
 ),
@@ -91,24 +100,22 @@ final as (
         first_starts.account_id,
         first_paid_months.first_paid_month,
         first_starts.first_start_date,
-        first_value_milestones.milestone_value_date,
-        first_workflows.workflow_value_date,
+        first_values.milestone_value_date,
+        first_values.workflow_value_date,
         case
             when
-                first_workflows.workflow_value_date is null
-                or first_value_milestones.milestone_value_date
-                <= first_workflows.workflow_value_date
-                then first_value_milestones.milestone_value_date
-            else first_workflows.workflow_value_date
+                first_values.workflow_value_date is null
+                or first_values.milestone_value_date
+                <= first_values.workflow_value_date
+                then first_values.milestone_value_date
+            else first_values.workflow_value_date
         end as first_value_date,
         first_starts.first_started_at
     from first_starts
     left join first_paid_months
         on first_starts.account_id = first_paid_months.account_id
-    left join first_value_milestones
-        on first_starts.account_id = first_value_milestones.account_id
-    left join first_workflows
-        on first_starts.account_id = first_workflows.account_id
+    left join first_values
+        on first_starts.account_id = first_values.account_id
 
 )
 

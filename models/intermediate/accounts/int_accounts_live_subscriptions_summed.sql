@@ -16,16 +16,6 @@ subscriptions as (
 
 ),
 
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
-
-),
-
 as_of as (
 
     select
@@ -50,10 +40,7 @@ live_subscriptions as (
         ) as mrr_rank
     from subscriptions
     cross join as_of
-    left join fx_rates
-        on
-            subscriptions.currency = fx_rates.currency
-            and as_of.as_of_month = fx_rates.month_start_date
+    {{ left_join_usd_rate('subscriptions.currency', 'as_of.as_of_month') }}
     where {{ is_live_at('as_of.period_end_at', 'subscriptions') }}
 
 ),

@@ -2,12 +2,7 @@ with
 
 subscriptions as (
 
-    select
-        account_id,
-        started_at
-    from {{ ref('int_subscriptions_priced') }}
-    -- Nothing that starts after the as-of date is known yet.
-    where started_at < {{ as_of_period_end() }}
+    {{ known_subscriptions(['account_id', 'started_at']) }}
 
 ),
 

@@ -30,34 +30,9 @@ interventions as (
 measured as (
 
     select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        health_tier_at_opening,
-        health_score_at_opening,
-        health_score_at_horizon,
-        {{ dbt.datediff('opened_date', 'open_until_date', 'day') }}
-            as days_open,
-        {{ dbt.datediff('opened_at', 'first_action_at', 'minute') }}
-            as first_action_delay_minutes,
-        {{ dbt.datediff('opened_date', 'recovered_date', 'day') }}
-            as recovery_time_days,
-        alerts_within_horizon,
-        trigger_reason = 'cancellation_request' as is_cancellation_request,
-        closed_date is not null as is_closed,
-        horizon_date <= {{ as_of_date() }} as is_horizon_observed,
-        is_active_at_horizon_date,
-        is_recovered_at_horizon_date,
-        opened_date,
-        opening_health_date,
-        horizon_date,
-        recovered_date,
-        closed_date,
-        opened_at,
-        first_action_at,
-        closed_at
+        interventions.*,
+        interventions.trigger_reason = 'cancellation_request' as is_cancellation_request,
+        interventions.horizon_date <= {{ as_of_date() }} as is_horizon_observed
     from interventions
 
 ),
@@ -73,12 +48,21 @@ final as (
         health_tier_at_opening,
         health_score_at_opening,
         health_score_at_horizon,
-        cast(days_open as {{ dbt.type_int() }}) as days_open,
-        cast(first_action_delay_minutes / 60.0 as decimal(10, 2)) as first_action_delay_hours,
-        cast(recovery_time_days as {{ dbt.type_int() }}) as recovery_time_days,
+        cast(
+            {{ dbt.datediff('opened_date', 'open_until_date', 'day') }}
+            as {{ dbt.type_int() }}
+        ) as days_open,
+        cast(
+            {{ dbt.datediff('opened_at', 'first_action_at', 'minute') }}
+            / 60.0 as decimal(10, 2)
+        ) as first_action_delay_hours,
+        cast(
+            {{ dbt.datediff('opened_date', 'recovered_date', 'day') }}
+            as {{ dbt.type_int() }}
+        ) as recovery_time_days,
         cast(alerts_within_horizon as {{ dbt.type_int() }}) as alerts_within_horizon,
         is_cancellation_request,
-        is_closed,
+        closed_date is not null as is_closed,
         is_horizon_observed,
         case when is_horizon_observed then is_active_at_horizon_date end
             as is_active_at_horizon,

@@ -43,9 +43,7 @@ velocity as (
         'pipeline_velocity_improvement' as kpi_name,
         '1 - mean days from created to won of opportunities won in the period / that of the'
         || ' 12 months before' as computation,
-        1 - avg(case when close_date >= {{ period_start }} then days_to_close end)
-        / nullif(avg(case when close_date < {{ period_start }} then days_to_close end), 0)
-            as actual_value,
+        {{ kpi_improvement('days_to_close', 'close_date', period_start) }} as actual_value,
         count(*) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from pipeline
@@ -60,17 +58,8 @@ time_to_value as (
         '1 - mean days to first value of the contracts started in the period / that of the'
         || ' contracts started in the 12 months before (accounts that reached first value)'
             as computation,
-        1 - avg(
-            case when contract_start_date >= {{ period_start }} then time_to_first_value_days end
-        )
-        / nullif(
-            avg(
-                case
-                    when contract_start_date < {{ period_start }} then time_to_first_value_days
-                end
-            ),
-            0
-        ) as actual_value,
+        {{ kpi_improvement('time_to_first_value_days', 'contract_start_date', period_start) }}
+            as actual_value,
         count(time_to_first_value_days) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from onboarding

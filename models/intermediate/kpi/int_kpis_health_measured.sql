@@ -15,12 +15,7 @@ health_daily as (
 
 subscriptions as (
 
-    select
-        account_id,
-        started_at,
-        ended_at
-    from {{ ref('int_subscriptions_priced') }}
-    where started_at < {{ as_of_period_end() }}
+    {{ known_subscriptions(['account_id', 'started_at', 'ended_at']) }}
 
 ),
 

@@ -62,7 +62,7 @@ intervention_success as (
         'intervention_success_rate' as kpi_name,
         'interventions opened in the period with day 90 observed: live on day 90 with health'
         || ' >= 70 / all of them' as computation,
-        avg(case when is_success then 1.0 when not is_success then 0.0 end) as actual_value,
+        {{ share_true('is_success') }} as actual_value,
         count(is_success) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from observed_interventions
@@ -75,7 +75,7 @@ save_rate as (
         'save_rate' as kpi_name,
         'cancellation requests opened in the period with day 90 observed that are still live'
         || ' on day 90 / all of them' as computation,
-        avg(case when is_saved then 1.0 when not is_saved then 0.0 end) as actual_value,
+        {{ share_true('is_saved') }} as actual_value,
         count(is_saved) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from observed_interventions

@@ -15,16 +15,6 @@ spine as (
 
 ),
 
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
-
-),
-
 with_opening as (
 
     select
@@ -57,16 +47,7 @@ at_opening_rates as (
 
     -- Closing MRR valued at the previous month's rate, for accounts paying in both months.
     select
-        with_opening.account_id,
-        with_opening.month_start_date,
-        with_opening.plan_id,
-        with_opening.currency,
-        with_opening.seats,
-        with_opening.opening_mrr,
-        with_opening.closing_mrr,
-        with_opening.opening_mrr_usd,
-        with_opening.closing_mrr_usd,
-        with_opening.has_paid_before,
+        with_opening.*,
         case
             when with_opening.opening_mrr > 0 and with_opening.closing_mrr > 0
                 then cast(
@@ -75,26 +56,18 @@ at_opening_rates as (
             else with_opening.closing_mrr_usd
         end as closing_mrr_usd_at_opening_rates
     from with_opening
-    left join fx_rates as previous_rates
-        on
-            with_opening.currency = previous_rates.currency
-            and previous_rates.month_start_date
-            = {{ dbt.dateadd('month', -1, 'with_opening.month_start_date') }}
+    {{ left_join_usd_rate(
+        'with_opening.currency',
+        dbt.dateadd('month', -1, 'with_opening.month_start_date'),
+        'previous_rates'
+    ) }}
 
 ),
 
 classified as (
 
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        currency,
-        seats,
-        opening_mrr,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
+        *,
         closing_mrr_usd_at_opening_rates - opening_mrr_usd as constant_currency_amount_usd,
         closing_mrr_usd - closing_mrr_usd_at_opening_rates as fx_effect_usd,
         case

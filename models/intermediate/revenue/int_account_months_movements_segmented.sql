@@ -29,16 +29,7 @@ accounts as (
 by_segment as (
 
     select
-        movements.account_id,
-        movements.month_start_date,
-        movements.movement_type,
-        movements.currency,
-        movements.closing_mrr,
-        movements.opening_mrr_usd,
-        movements.closing_mrr_usd,
-        movements.movement_amount_usd,
-        movements.constant_currency_amount_usd,
-        movements.fx_effect_usd,
+        movements.*,
         coalesce(accounts.segment, 'unknown') as segment
     from movements
     left join accounts
@@ -47,16 +38,7 @@ by_segment as (
     union all
 
     select
-        movements.account_id,
-        movements.month_start_date,
-        movements.movement_type,
-        movements.currency,
-        movements.closing_mrr,
-        movements.opening_mrr_usd,
-        movements.closing_mrr_usd,
-        movements.movement_amount_usd,
-        movements.constant_currency_amount_usd,
-        movements.fx_effect_usd,
+        movements.*,
         'all' as segment
     from movements
 

@@ -12,28 +12,10 @@ account_months as (
 
 priced_subscriptions as (
 
-    select
-        subscription_id,
-        account_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr,
-        started_at,
-        ended_at
-    from {{ ref('int_subscriptions_priced') }}
-    -- Nothing that starts after the as-of date is known yet.
-    where started_at < {{ as_of_period_end() }}
-
-),
-
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
+    {{ known_subscriptions([
+        'subscription_id', 'account_id', 'plan_id', 'currency', 'quantity', 'mrr',
+        'started_at', 'ended_at'
+    ]) }}
 
 ),
 
@@ -66,15 +48,7 @@ overlapping as (
 flagged as (
 
     select
-        account_id,
-        month_start_date,
-        subscription_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr,
-        ended_at,
-        is_live_at_period_end,
+        *,
         max(case when is_live_at_period_end then 1 else 0 end) over (
             partition by account_id, month_start_date
         ) as has_month_end_state,
@@ -88,14 +62,7 @@ month_states as (
     -- The month's state: the rows live at the period end; if none is (the last subscription
     -- ended during the month), the rows that ended last in it, so an account pays in its
     -- final, partial month and churns in the next.
-    select
-        account_id,
-        month_start_date,
-        subscription_id,
-        plan_id,
-        currency,
-        quantity,
-        mrr
+    select *
     from flagged
     where
         is_live_at_period_end
@@ -115,10 +82,7 @@ month_totals as (
         sum(month_states.mrr) as mrr,
         sum(month_states.mrr * fx_rates.rate_to_usd) as mrr_usd
     from month_states
-    left join fx_rates
-        on
-            month_states.currency = fx_rates.currency
-            and month_states.month_start_date = fx_rates.month_start_date
+    {{ left_join_usd_rate('month_states.currency', 'month_states.month_start_date') }}
     group by
         month_states.account_id,
         month_states.month_start_date

@@ -18,16 +18,6 @@ movements as (
 
 ),
 
-fx_rates as (
-
-    select
-        currency,
-        month_start_date,
-        rate_to_usd
-    from {{ ref('int_fx_rates_validated') }}
-
-),
-
 monthly as (
 
     select
@@ -80,10 +70,9 @@ cohort_members as (
             and current_month.segment = year_ago.segment
             and year_ago.month_start_date
             = {{ dbt.dateadd('month', -12, 'current_month.month_start_date') }}
-    left join fx_rates as year_ago_rates
-        on
-            current_month.currency = year_ago_rates.currency
-            and year_ago.month_start_date = year_ago_rates.month_start_date
+    {{ left_join_usd_rate(
+        'current_month.currency', 'year_ago.month_start_date', 'year_ago_rates'
+    ) }}
     where year_ago.closing_mrr_usd > 0
 
 ),
