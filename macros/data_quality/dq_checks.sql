@@ -209,3 +209,41 @@ final as (
 
 select * from final
 {% endmacro %}
+
+{#- The columns of a measurement row, in the order every measurement model returns them. -#}
+{% macro dq_check_columns() %}
+    {{ return([
+        'check_id', 'dimension', 'check_name', 'resource_type', 'model_name', 'column_name',
+        'check_rule', 'unit', 'numerator', 'denominator', 'failing_count', 'measured_ratio',
+        'threshold', 'comparison', 'status',
+    ]) }}
+{% endmacro %}
+
+{#-
+    A union step of measurement models: one import CTE per model (its measurement columns, in
+    dq_check_columns() order), then their union. `relations` are ref()s, so dbt knows the
+    parents at parse time.
+-#}
+{% macro dq_checks_union(relations) %}
+with
+{% for relation in relations %}
+{{ relation.identifier }} as (
+
+    select
+        {{ dq_check_columns() | join(',\n        ') }}
+    from {{ relation }}
+
+),
+{% endfor %}
+final as (
+{% for relation in relations %}
+    select * from {{ relation.identifier }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+{%- endfor %}
+
+)
+
+select * from final
+{% endmacro %}
