@@ -12,3 +12,8 @@
 {% macro as_of_window_start(months) -%}
     {{ dbt.dateadd('day', 1, dbt.dateadd('month', -months, as_of_date())) }}
 {%- endmacro %}
+
+{#- First day of the as-of date's month: the month a build reports as current. -#}
+{% macro as_of_month() -%}
+    {{ dbt.date_trunc('month', as_of_date()) }}
+{%- endmacro %}

@@ -3,6 +3,7 @@ with
 spells as (
 
     select
+        account_month_id,
         account_id,
         month_start_date,
         reference_date,
@@ -75,18 +76,9 @@ measured as (
 
 final as (
 
+    -- contract_start_date is null outside paying months, and so is days_since_contract_start.
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string())]) }}
-            as account_month_id,
-        account_id,
-        month_start_date,
-        reference_date,
-        is_paying,
-        billing_interval,
-        case when is_paying then contract_start_date end as contract_start_date,
-        next_renewal_date,
-        case when is_paying then days_since_contract_start end as days_since_contract_start,
-        days_to_renewal,
+        *,
         case
             when not is_paying then null
             when days_since_contract_start < 90 then 'onboarding'

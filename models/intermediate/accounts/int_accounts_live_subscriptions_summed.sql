@@ -16,15 +16,6 @@ subscriptions as (
 
 ),
 
-as_of as (
-
-    select
-        {{ dbt.date_trunc('month', as_of_date()) }}
-            as as_of_month,
-        {{ as_of_period_end() }} as period_end_at
-
-),
-
 live_subscriptions as (
 
     select
@@ -39,9 +30,8 @@ live_subscriptions as (
             order by subscriptions.mrr desc, subscriptions.plan_id asc
         ) as mrr_rank
     from subscriptions
-    cross join as_of
-    {{ left_join_usd_rate('subscriptions.currency', 'as_of.as_of_month') }}
-    where {{ is_live_at('as_of.period_end_at', 'subscriptions') }}
+    {{ left_join_usd_rate('subscriptions.currency', as_of_month()) }}
+    where {{ is_live_at(as_of_period_end(), 'subscriptions') }}
 
 ),
 

@@ -9,15 +9,6 @@ accounts as (
 
 ),
 
-as_of_month as (
-
-    select
-        {{ dbt.date_trunc('month', as_of_date()) }}
-            as month_start_date,
-        {{ as_of_period_end() }} as period_end_at
-
-),
-
 first_month as (
 
     select min(first_start_month) as month_start_date
@@ -50,14 +41,13 @@ calendar_months as (
         -- The state is read at the end of the month, or at the end of the as-of date in the
         -- as-of month (never after it).
         case
-            when months.month_start_date = as_of_month.month_start_date
-                then as_of_month.period_end_at
+            when months.month_start_date = {{ as_of_month() }}
+                then {{ as_of_period_end() }}
             else {{ dbt.cast(dbt.dateadd('month', 1, 'months.month_start_date'),
                 dbt.type_timestamp()) }}
         end as period_end_at
     from months
-    cross join as_of_month
-    where months.month_start_date <= as_of_month.month_start_date
+    where months.month_start_date <= {{ as_of_month() }}
 
 ),
 

@@ -45,7 +45,7 @@ as_of_lifecycle as (
         next_renewal_date,
         lifecycle_stage
     from {{ ref('int_account_months_lifecycle') }}
-    where month_start_date = {{ dbt.date_trunc('month', as_of_date()) }}
+    where month_start_date = {{ as_of_month() }}
 
 ),
 

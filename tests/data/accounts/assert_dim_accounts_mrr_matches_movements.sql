@@ -30,7 +30,7 @@ as_of_movements as (
     from {{ ref('fct_mrr_movements') }}
     where
         month_start_date
-        = {{ dbt.date_trunc('month', as_of_date()) }}
+        = {{ as_of_month() }}
 
 ),
 
@@ -39,7 +39,7 @@ ended_in_as_of_month as (
     select distinct account_id
     from {{ ref('int_subscriptions_validated') }}
     where
-        ended_at >= {{ dbt.date_trunc('month', as_of_date()) }}
+        ended_at >= {{ as_of_month() }}
         and ended_at
         < {{ as_of_period_end() }}
 

@@ -25,7 +25,7 @@ expected as (
 
     select
         account_id,
-        {{ dbt.datediff('first_start_month', dbt.date_trunc('month', as_of_date()), 'month') }}
+        {{ dbt.datediff('first_start_month', as_of_month(), 'month') }}
         + 1 as expected_months
     from first_starts
 

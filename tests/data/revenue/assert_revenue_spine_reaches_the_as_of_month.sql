@@ -12,4 +12,4 @@ spine as (
 
 select last_month
 from spine
-where last_month != {{ dbt.date_trunc('month', as_of_date()) }}
+where last_month != {{ as_of_month() }}
