@@ -23,14 +23,15 @@ subscriptions as (
 
 live_state as (
 
-    -- Subscription rows live at the end of each day: seats and MRR (plan currency).
+    -- Subscription rows live at the end of each calendar day: seats and MRR (plan currency),
+    -- null on days with none.
     select
         calendar.account_id,
         calendar.calendar_date,
         sum(subscriptions.quantity) as seats,
         sum(subscriptions.mrr) as mrr
     from calendar
-    inner join subscriptions
+    left join subscriptions
         on
             calendar.account_id = subscriptions.account_id
             and {{ is_live_at(dbt.dateadd('day', 1, 'calendar.calendar_date'), 'subscriptions') }}
@@ -43,18 +44,9 @@ live_state as (
 with_history as (
 
     select
-        calendar.account_id,
-        calendar.calendar_date,
-        live_state.seats,
-        live_state.mrr,
-        lag(live_state.mrr, 90) over (
-            partition by calendar.account_id order by calendar.calendar_date
-        ) as mrr_90d_ago
-    from calendar
-    left join live_state
-        on
-            calendar.account_id = live_state.account_id
-            and calendar.calendar_date = live_state.calendar_date
+        *,
+        lag(mrr, 90) over (partition by account_id order by calendar_date) as mrr_90d_ago
+    from live_state
 
 ),
 
