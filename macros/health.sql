@@ -124,3 +124,12 @@ running_counts as (
 
 )
 {%- endmacro %}
+
+{#- The score columns of int_account_days_health_scored: one `<component>_score` per key of var('health_weights'), then health_score; qualified with `relation` when given. -#}
+{% macro health_score_columns(relation=none) -%}
+    {%- set prefix = relation ~ '.' if relation else '' -%}
+    {%- for component in var('health_weights').keys() %}
+        {{ prefix }}{{ component }}_score,
+    {%- endfor %}
+        {{ prefix }}health_score
+{%- endmacro %}

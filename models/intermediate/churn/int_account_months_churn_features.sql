@@ -20,10 +20,7 @@ daily as (
     select
         account_id,
         health_date,
-        {%- for component in components %}
-            {{ component }}_score,
-        {%- endfor %}
-        health_score
+        {{ health_score_columns() }}
     from {{ ref('int_account_days_health_scored') }}
 
 ),

@@ -1,5 +1,3 @@
-{%- set components = var('health_weights').keys() | list %}
-
 with
 
 daily as (
@@ -7,10 +5,7 @@ daily as (
     select
         account_id,
         health_date,
-        {%- for component in components %}
-            {{ component }}_score,
-        {%- endfor %}
-        health_score,
+        {{ health_score_columns() }},
         health_tier,
         health_colour
     from {{ ref('int_account_days_health_scored') }}
@@ -95,10 +90,7 @@ final as (
         {{ dbt.concat(['declines.account_id', "'-'",
             dbt.cast('declines.month_start_date', dbt.type_string())]) }} as account_month_id,
         declines.account_id,
-        {%- for component in components %}
-            declines.{{ component }}_score,
-        {%- endfor %}
-        declines.health_score,
+        {{ health_score_columns('declines') }},
         declines.health_tier,
         declines.health_colour,
         declines.previous_health_score,
