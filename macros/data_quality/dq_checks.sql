@@ -6,38 +6,28 @@
     through int_<entity>s_validated.
 -#}
 
-{#- Every kind of check: its SPEC dimension, what it counts, its target var and comparison. -#}
+{#-
+    Every kind of check: its SPEC dimension and what it counts. A dimension's target is the var
+    dq_<dimension>_target (dbt_project.yml) with the dimension's comparison.
+-#}
 {% macro dq_check_kinds() %}
-    {{ return({
-        'dq_accuracy': {
-            'dimension': 'accuracy', 'unit': 'rows',
-            'target_var': 'dq_accuracy_target', 'comparison': '>',
-        },
-        'dq_validity': {
-            'dimension': 'accuracy', 'unit': 'rows',
-            'target_var': 'dq_accuracy_target', 'comparison': '>',
-        },
-        'dq_completeness': {
-            'dimension': 'completeness', 'unit': 'rows',
-            'target_var': 'dq_completeness_target', 'comparison': '>',
-        },
-        'dq_consistency': {
-            'dimension': 'consistency', 'unit': 'rows',
-            'target_var': 'dq_consistency_target', 'comparison': '>',
-        },
-        'dq_invoice_consistency': {
-            'dimension': 'consistency', 'unit': 'invoices',
-            'target_var': 'dq_consistency_target', 'comparison': '>',
-        },
-        'dq_freshness': {
-            'dimension': 'freshness', 'unit': 'days',
-            'target_var': 'dq_freshness_target', 'comparison': '>',
-        },
-        'dq_customer_matching': {
-            'dimension': 'customer_matching', 'unit': 'accounts',
-            'target_var': 'dq_customer_matching_target', 'comparison': '>=',
-        },
-    }) }}
+    {%- set dimensions = {
+        'accuracy': ('>', {'dq_accuracy': 'rows', 'dq_validity': 'rows'}),
+        'completeness': ('>', {'dq_completeness': 'rows'}),
+        'consistency': ('>', {'dq_consistency': 'rows', 'dq_invoice_consistency': 'invoices'}),
+        'freshness': ('>', {'dq_freshness': 'days'}),
+        'customer_matching': ('>=', {'dq_customer_matching': 'accounts'}),
+    } -%}
+    {%- set kinds = {} -%}
+    {%- for dimension, target in dimensions.items() -%}
+        {%- for check_name, unit in target[1].items() -%}
+            {%- do kinds.update({check_name: {
+                'dimension': dimension, 'unit': unit,
+                'target_var': 'dq_' ~ dimension ~ '_target', 'comparison': target[0],
+            }}) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(kinds) }}
 {% endmacro %}
 
 {#- The threshold (the kind's target var, declared in dbt_project.yml) and comparison. -#}

@@ -32,15 +32,7 @@ failed_checks as (
 final as (
 
     select
-        check_id,
-        model_name,
-        column_name,
-        check_name,
-        measured_ratio,
-        comparison,
-        threshold,
-        failing_count,
-        denominator,
+        failed_checks.*,
         {{ dbt.concat([
             'model_name',
             "coalesce('.' || column_name, '')",
