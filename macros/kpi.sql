@@ -8,3 +8,12 @@
 {% macro share_true(flag) -%}
     avg(case when {{ flag }} then 1.0 when not {{ flag }} then 0.0 end)
 {%- endmacro %}
+
+{#- The columns of a KPI measurement row, in the order every KPI model returns them. -#}
+{% macro kpi_columns(kpi_name, computation, actual_value, sample_size, period_start) -%}
+    '{{ kpi_name }}' as kpi_name,
+    '{{ computation }}' as computation,
+    {{ actual_value }} as actual_value,
+    {{ sample_size }} as sample_size,
+    cast({{ period_start }} as date) as period_start_date
+{%- endmacro %}

@@ -19,20 +19,13 @@ interventions as (
 
 ),
 
+-- The first intervention action on the account at or after the alert, within the window.
 responses as (
 
-    -- The first intervention action on the account at or after the alert, within the window.
-    select
-        alerts.alert_id,
-        min(interventions.first_action_at) as first_action_at
-    from alerts
-    inner join interventions
-        on
-            alerts.account_id = interventions.account_id
-            and alerts.alert_at <= interventions.first_action_at
-            and interventions.first_action_at
-            < {{ dbt.dateadd('day', var('alert_response_window_days'), 'alerts.alert_at') }}
-    group by alerts.alert_id
+    {{ account_events_aggregated('alerts', 'alert_id', 'interventions', 'first_action_at', 'min',
+        'alerts.alert_at <= interventions.first_action_at and interventions.first_action_at < '
+        ~ dbt.dateadd('day', var('alert_response_window_days'), 'alerts.alert_at'),
+        'first_action_at') }}
 
 ),
 

@@ -67,18 +67,12 @@ with_fx_month as (
 
 attributed as (
 
-    select
-        expansion_opportunities.opportunity_id,
-        max(signals.snapshot_date) as latest_signal_date
-    from expansion_opportunities
-    inner join signals
-        on
-            expansion_opportunities.account_id = signals.account_id
-            and expansion_opportunities.created_date > signals.snapshot_date
-            and {{ dbt.dateadd('day', -attribution_days, 'expansion_opportunities.created_date') }}
-            <= signals.snapshot_date
-    where signals.is_qualified
-    group by expansion_opportunities.opportunity_id
+    {{ account_events_aggregated('expansion_opportunities', 'opportunity_id', 'signals',
+        'snapshot_date', 'max',
+        'signals.is_qualified'
+        ~ ' and expansion_opportunities.created_date > signals.snapshot_date and '
+        ~ dbt.dateadd('day', -attribution_days, 'expansion_opportunities.created_date')
+        ~ ' <= signals.snapshot_date', 'latest_signal_date') }}
 
 ),
 

@@ -19,24 +19,19 @@ final as (
 
     -- Days are calendar dates (UTC); a close after the as-of date is not known yet.
     select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        cast(opened_at as date) as opened_date,
+        interventions.*,
+        cast(interventions.opened_at as date) as opened_date,
         cast({{ dbt.dateadd('day', var('intervention_success_days'),
-            'cast(opened_at as date)') }} as date) as horizon_date,
+            'cast(interventions.opened_at as date)') }} as date) as horizon_date,
         case
-            when closed_at < {{ as_of_period_end() }} then cast(closed_at as date)
+            when interventions.closed_at < {{ as_of_period_end() }}
+                then cast(interventions.closed_at as date)
         end as closed_date,
         case
-            when closed_at < {{ as_of_period_end() }} then cast(closed_at as date)
+            when interventions.closed_at < {{ as_of_period_end() }}
+                then cast(interventions.closed_at as date)
             else {{ as_of_date() }}
-        end as open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
+        end as open_until_date
     from interventions
 
 )

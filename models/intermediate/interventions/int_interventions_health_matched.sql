@@ -60,57 +60,32 @@ live_at_horizon as (
 
 latest_before_opening as (
 
-    select
-        interventions.intervention_id,
-        max(daily.health_date) as opening_health_date
-    from interventions
-    inner join daily
-        on
-            interventions.account_id = daily.account_id
-            and interventions.opened_date >= daily.health_date
-    group by interventions.intervention_id
+    {{ account_events_aggregated('interventions', 'intervention_id', 'daily', 'health_date', 'max',
+        'interventions.opened_date >= daily.health_date', 'opening_health_date') }}
 
 ),
 
+-- The first scored day on or after the opened date at or above the success score.
 recoveries as (
 
-    -- The first scored day on or after the opened date at or above the success score.
-    select
-        interventions.intervention_id,
-        min(daily.health_date) as recovered_date
-    from interventions
-    inner join daily
-        on
-            interventions.account_id = daily.account_id
-            and interventions.opened_date <= daily.health_date
-            and daily.health_score >= {{ var('intervention_success_score') }}
-    group by interventions.intervention_id
+    {{ account_events_aggregated('interventions', 'intervention_id', 'daily', 'health_date', 'min',
+        'interventions.opened_date <= daily.health_date and daily.health_score >= '
+        ~ var('intervention_success_score'), 'recovered_date') }}
 
 ),
 
 alerts_after_opening as (
 
-    select
-        interventions.intervention_id,
-        count(alerts.alert_date) as alerts_within_horizon
-    from interventions
-    inner join alerts
-        on
-            interventions.account_id = alerts.account_id
-            and interventions.opened_date <= alerts.alert_date
-            and interventions.horizon_date >= alerts.alert_date
-    group by interventions.intervention_id
+    {{ account_events_aggregated('interventions', 'intervention_id', 'alerts', 'alert_date',
+        'count', 'interventions.opened_date <= alerts.alert_date'
+        ~ ' and interventions.horizon_date >= alerts.alert_date', 'alerts_within_horizon') }}
 
 ),
 
 final as (
 
     select
-        interventions.intervention_id,
-        interventions.account_id,
-        interventions.trigger_reason,
-        interventions.playbook,
-        interventions.outcome,
+        interventions.*,
         opening_day.health_tier as health_tier_at_opening,
         opening_day.health_score as health_score_at_opening,
         horizon_day.health_score as health_score_at_horizon,
@@ -118,15 +93,8 @@ final as (
         live_at_horizon.intervention_id is not null as is_active_at_horizon_date,
         coalesce(horizon_day.health_score >= {{ var('intervention_success_score') }}, false)
             as is_recovered_at_horizon_date,
-        interventions.opened_date,
         latest_before_opening.opening_health_date,
-        interventions.horizon_date,
-        recoveries.recovered_date,
-        interventions.closed_date,
-        interventions.open_until_date,
-        interventions.opened_at,
-        interventions.first_action_at,
-        interventions.closed_at
+        recoveries.recovered_date
     from interventions
     left join latest_before_opening
         on interventions.intervention_id = latest_before_opening.intervention_id

@@ -27,11 +27,9 @@ onboarding as (
 conversion as (
 
     select
-        'expansion_conversion_rate' as kpi_name,
-        'expansion opportunities closed in the period: won / closed' as computation,
-        avg(case when is_won then 1.0 else 0.0 end) as actual_value,
-        count(*) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('expansion_conversion_rate',
+            'expansion opportunities closed in the period: won / closed',
+            'avg(case when is_won then 1.0 else 0.0 end)', 'count(*)', period_start) }}
     from pipeline
     where is_closed and close_date >= {{ period_start }}
 
@@ -40,12 +38,11 @@ conversion as (
 velocity as (
 
     select
-        'pipeline_velocity_improvement' as kpi_name,
-        '1 - mean days from created to won of opportunities won in the period / that of the'
-        || ' 12 months before' as computation,
-        {{ kpi_improvement('days_to_close', 'close_date', period_start) }} as actual_value,
-        count(*) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('pipeline_velocity_improvement',
+            '1 - mean days from created to won of opportunities won in the period / that of the'
+            ~ ' 12 months before',
+            kpi_improvement('days_to_close', 'close_date', period_start), 'count(*)',
+            period_start) }}
     from pipeline
     where is_won and close_date >= {{ prior_start }}
 
@@ -54,14 +51,11 @@ velocity as (
 time_to_value as (
 
     select
-        'time_to_value_improvement' as kpi_name,
-        '1 - mean days to first value of the contracts started in the period / that of the'
-        || ' contracts started in the 12 months before (accounts that reached first value)'
-            as computation,
-        {{ kpi_improvement('time_to_first_value_days', 'contract_start_date', period_start) }}
-            as actual_value,
-        count(time_to_first_value_days) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('time_to_value_improvement',
+            '1 - mean days to first value of the contracts started in the period / that of the'
+            ~ ' contracts started in the 12 months before (accounts that reached first value)',
+            kpi_improvement('time_to_first_value_days', 'contract_start_date', period_start),
+            'count(time_to_first_value_days)', period_start) }}
     from onboarding
     where contract_start_date >= {{ prior_start }}
 

@@ -59,12 +59,10 @@ observed_interventions as (
 intervention_success as (
 
     select
-        'intervention_success_rate' as kpi_name,
-        'interventions opened in the period with day 90 observed: live on day 90 with health'
-        || ' >= 70 / all of them' as computation,
-        {{ share_true('is_success') }} as actual_value,
-        count(is_success) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('intervention_success_rate',
+            'interventions opened in the period with day 90 observed: live on day 90 with health'
+            ~ ' >= 70 / all of them',
+            share_true('is_success'), 'count(is_success)', period_start) }}
     from observed_interventions
 
 ),
@@ -72,12 +70,10 @@ intervention_success as (
 save_rate as (
 
     select
-        'save_rate' as kpi_name,
-        'cancellation requests opened in the period with day 90 observed that are still live'
-        || ' on day 90 / all of them' as computation,
-        {{ share_true('is_saved') }} as actual_value,
-        count(is_saved) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('save_rate',
+            'cancellation requests opened in the period with day 90 observed that are still live'
+            ~ ' on day 90 / all of them',
+            share_true('is_saved'), 'count(is_saved)', period_start) }}
     from observed_interventions
 
 ),
@@ -85,12 +81,10 @@ save_rate as (
 recovery as (
 
     select
-        'recovery_time_days' as kpi_name,
-        'median days from opening to health back at 70, interventions opened in the period'
-        || ' below 70 that recovered by the as-of date' as computation,
-        {{ median_of('recovery_time_days') }} as actual_value,
-        count(recovery_time_days) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('recovery_time_days',
+            'median days from opening to health back at 70, interventions opened in the period'
+            ~ ' below 70 that recovered by the as-of date',
+            median_of('recovery_time_days'), 'count(recovery_time_days)', period_start) }}
     from observed_interventions
     where health_score_at_opening < 70 and recovery_time_days is not null
 
@@ -99,12 +93,10 @@ recovery as (
 alert_response as (
 
     select
-        'alert_response_hours' as kpi_name,
-        'median hours from alert to the first intervention action, alerts in the period with'
-        || ' a response within the window' as computation,
-        {{ median_of('response_time_hours') }} as actual_value,
-        count(response_time_hours) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('alert_response_hours',
+            'median hours from alert to the first intervention action, alerts in the period with'
+            ~ ' a response within the window',
+            median_of('response_time_hours'), 'count(response_time_hours)', period_start) }}
     from alerts
     where alert_date >= {{ period_start }} and response_time_hours is not null
 
