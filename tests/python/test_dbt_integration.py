@@ -584,6 +584,43 @@ def test_each_staging_model_reads_one_source_and_nothing_else(warehouse: Path) -
         assert len(deps) == 1 and deps[0].startswith("source."), (name, deps)
 
 
+LAYERS = ("staging", "intermediate", "marts")
+
+
+def test_layers_run_one_way_and_models_stay_small(warehouse: Path) -> None:
+    """staging -> intermediate -> marts: no model reads a later layer; every model sits in one
+    of the three layers with its layer's prefix, has a group and an owner, and its SQL stays
+    under 200 lines; marts are public with an enforced contract."""
+    nodes = models(manifest(warehouse))
+    problems = []
+    for name, node in nodes.items():
+        layer = node["fqn"][1]
+        if layer not in LAYERS:
+            problems.append(f"{name}: in no layer ({layer})")
+            continue
+        for dep in node["depends_on"]["nodes"]:
+            if dep.startswith("model."):
+                parent = nodes[dep.split(".")[-1]]["fqn"][1]
+                if LAYERS.index(parent) > LAYERS.index(layer):
+                    problems.append(f"{name} ({layer}) reads {dep} ({parent})")
+        prefixes = {"staging": ("stg_",), "intermediate": ("int_",)}.get(
+            layer, ("dim_", "fct_", "rpt_")
+        )
+        if not name.startswith(prefixes):
+            problems.append(f"{name}: a {layer} model without the prefix {prefixes}")
+        if not node["config"].get("group") or not node["config"]["meta"].get("owner"):
+            problems.append(f"{name}: no group or owner")
+        lines = node["raw_code"].count("\n") + 1
+        if node["language"] == "sql" and lines > 200:
+            problems.append(f"{name}: {lines} lines")
+        if layer == "marts" and not (
+            node["access"] == "public" and node["config"]["contract"]["enforced"]
+        ):
+            problems.append(f"{name}: a mart that is not public with an enforced contract")
+    assert len(nodes) > 90
+    assert problems == []
+
+
 def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> None:
     """SPEC section 8: each measurement model is asserted by dq_checks_pass, reads models only
     (at most 6 of them) and is read by the scorecard through the union models of its folder;
