@@ -1,4 +1,6 @@
 {%- set components = var('health_weights').keys() | list %}
+{%- set observation_day = ['account_id', ['observation_date', 'health_date']] %}
+{%- set observation_month = ['account_id', 'month_start_date'] %}
 
 with
 
@@ -86,8 +88,7 @@ first_dates as (
 final as (
 
     select
-        {{ dbt.concat(['observations.account_id', "'-'",
-            dbt.cast('observations.observation_date', dbt.type_string())]) }}
+        {{ compound_id(['observations.account_id', 'observations.observation_date']) }}
             as observation_id,
         observations.account_id,
         observations.observation_date,
@@ -137,9 +138,7 @@ final as (
         end as is_churned_90d
     from observations
     inner join daily as today
-        on
-            observations.account_id = today.account_id
-            and observations.observation_date = today.health_date
+        on {{ join_on_keys('observations', 'today', observation_day) }}
     left join daily as days_30_ago
         on
             observations.account_id = days_30_ago.account_id
@@ -151,19 +150,13 @@ final as (
             and days_90_ago.health_date
             = {{ dbt.dateadd('day', -90, 'observations.observation_date') }}
     inner join measures
-        on
-            observations.account_id = measures.account_id
-            and observations.observation_date = measures.health_date
+        on {{ join_on_keys('observations', 'measures', observation_day) }}
     left join first_dates
         on observations.account_id = first_dates.account_id
     left join lifecycle
-        on
-            observations.account_id = lifecycle.account_id
-            and observations.month_start_date = lifecycle.month_start_date
+        on {{ join_on_keys('observations', 'lifecycle', observation_month) }}
     left join revenue
-        on
-            observations.account_id = revenue.account_id
-            and observations.month_start_date = revenue.month_start_date
+        on {{ join_on_keys('observations', 'revenue', observation_month) }}
 
 )
 

@@ -84,13 +84,9 @@ final as (
         snapshots.health_date as observation_date
     from snapshots
     inner join ticket_counts
-        on
-            snapshots.account_id = ticket_counts.account_id
-            and snapshots.health_date = ticket_counts.health_date
+        on {{ join_on_keys('snapshots', 'ticket_counts', ['account_id', 'health_date']) }}
     inner join late_invoices
-        on
-            snapshots.account_id = late_invoices.account_id
-            and snapshots.health_date = late_invoices.health_date
+        on {{ join_on_keys('snapshots', 'late_invoices', ['account_id', 'health_date']) }}
 
 )
 

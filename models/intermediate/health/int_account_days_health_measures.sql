@@ -1,3 +1,5 @@
+{%- set account_day = ['account_id', 'health_date'] %}
+
 with
 
 billing as (
@@ -71,8 +73,7 @@ final as (
 
     -- The days scored are the live days of the billing measures.
     select
-        {{ dbt.concat(['billing.account_id', "'-'",
-            dbt.cast('billing.health_date', dbt.type_string())]) }} as account_day_id,
+        {{ compound_id(['billing.account_id', 'billing.health_date']) }} as account_day_id,
         billing.account_id,
         billing.seats,
         product.active_days_30d,
@@ -102,21 +103,13 @@ final as (
         billing.health_date
     from billing
     left join product
-        on
-            billing.account_id = product.account_id
-            and billing.health_date = product.health_date
+        on {{ join_on_keys('billing', 'product', account_day) }}
     left join outcomes
-        on
-            billing.account_id = outcomes.account_id
-            and billing.health_date = outcomes.health_date
+        on {{ join_on_keys('billing', 'outcomes', account_day) }}
     left join relationship
-        on
-            billing.account_id = relationship.account_id
-            and billing.health_date = relationship.health_date
+        on {{ join_on_keys('billing', 'relationship', account_day) }}
     left join contacts
-        on
-            billing.account_id = contacts.account_id
-            and billing.health_date = contacts.health_date
+        on {{ join_on_keys('billing', 'contacts', account_day) }}
 
 )
 

@@ -77,9 +77,7 @@ final as (
         usage_windows.health_date
     from usage_windows
     left join active_users
-        on
-            usage_windows.account_id = active_users.account_id
-            and usage_windows.health_date = active_users.health_date
+        on {{ join_on_keys('usage_windows', 'active_users', ['account_id', 'health_date']) }}
 
 )
 

@@ -87,8 +87,7 @@ future_live_days as (
 final as (
 
     select
-        {{ dbt.concat(['declines.account_id', "'-'",
-            dbt.cast('declines.month_start_date', dbt.type_string())]) }} as account_month_id,
+        {{ compound_id(['declines.account_id', 'declines.month_start_date']) }} as account_month_id,
         declines.account_id,
         {{ health_score_columns('declines') }},
         declines.health_tier,
@@ -110,9 +109,7 @@ final as (
         declines.health_date
     from declines
     inner join future_live_days
-        on
-            declines.account_id = future_live_days.account_id
-            and declines.month_start_date = future_live_days.month_start_date
+        on {{ join_on_keys('declines', 'future_live_days', ['account_id', 'month_start_date']) }}
 
 )
 
