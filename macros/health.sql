@@ -57,8 +57,8 @@
 {#-
     CTEs `account_calendars`, `clamped_deltas`, `day_deltas` and `running_counts`: the running
     sum over the account-day `calendar` CTE of the +1/-1 columns of `deltas_cte` (account_id,
-    delta_date, one column per key of `counts`, summed as its value). A delta dated before the
-    account's calendar counts on its first day.
+    delta_date, one column per key of `counts`, summed as its value, an integer). A delta dated
+    before the account's calendar counts on its first day.
 -#}
 {% macro running_counts_from_deltas(deltas_cte, counts) -%}
 account_calendars as (
@@ -110,14 +110,15 @@ running_counts as (
     select
         calendar.account_id,
         {%- for delta, count in counts.items() %}
-            sum(coalesce(day_deltas.{{ delta }}, 0)) over by_day as {{ count }},
+            cast(sum(coalesce(day_deltas.{{ delta }}, 0)) over by_day as {{ dbt.type_int() }})
+                as {{ count }},
         {%- endfor %}
         calendar.calendar_date
     from calendar
     left join day_deltas
-        on
-            calendar.account_id = day_deltas.account_id
-            and calendar.calendar_date = day_deltas.delta_date
+        on {{ join_on_keys(
+            'calendar', 'day_deltas', ['account_id', ['calendar_date', 'delta_date']]
+        ) }}
     window by_day as (
         {{ running_total_window('calendar.account_id', 'calendar.calendar_date') }}
     )

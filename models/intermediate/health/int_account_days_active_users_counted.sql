@@ -2,10 +2,7 @@ with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 
@@ -74,8 +71,8 @@ final as (
 
     select
         account_id,
-        cast(active_users_30d as {{ dbt.type_int() }}) as active_users_30d,
-        cast(active_users_prior_30d as {{ dbt.type_int() }}) as active_users_prior_30d,
+        active_users_30d,
+        active_users_prior_30d,
         calendar_date as health_date
     from with_prior
     where {{ in_health_history('calendar_date') }}

@@ -2,10 +2,7 @@ with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 

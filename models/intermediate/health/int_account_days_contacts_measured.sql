@@ -2,10 +2,7 @@ with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 
@@ -18,6 +15,7 @@ contacts as (
         created_at,
         left_company_at
     from {{ ref('int_contacts_validated') }}
+    where created_at is not null
 
 ),
 
@@ -30,7 +28,6 @@ contact_deltas as (
         case when is_champion then 1 else 0 end as champion_delta,
         case when is_executive_sponsor then 1 else 0 end as sponsor_delta
     from contacts
-    where created_at is not null
 
     union all
 
@@ -40,7 +37,7 @@ contact_deltas as (
         case when is_champion then -1 else 0 end as champion_delta,
         case when is_executive_sponsor then -1 else 0 end as sponsor_delta
     from contacts
-    where created_at is not null and left_company_at is not null
+    where left_company_at is not null
 
 ),
 
@@ -56,7 +53,7 @@ final as (
         cast(
             case when executive_sponsors > 0 then 1 else 0 end as {{ dbt.type_int() }}
         ) as executive_sponsor_present,
-        cast(active_champions as {{ dbt.type_int() }}) as active_champions,
+        active_champions,
         calendar_date as health_date
     from running_counts
     where {{ in_health_history('calendar_date') }}
