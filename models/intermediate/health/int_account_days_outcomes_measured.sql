@@ -2,10 +2,7 @@ with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 
@@ -48,19 +45,9 @@ milestone_days as (
 
 windowed as (
 
-    select
-        calendar.account_id,
-        calendar.calendar_date,
-        sum(coalesce(milestone_days.milestones_due, 0)) over w365 as milestones_due_365d,
-        sum(coalesce(milestone_days.milestones_on_time, 0)) over w365 as milestones_on_time_365d
-    from calendar
-    left join milestone_days
-        on
-            calendar.account_id = milestone_days.account_id
-            and calendar.calendar_date = milestone_days.planned_date
-    window w365 as (
-        {{ trailing_days_window(365, 'calendar.account_id', 'calendar.calendar_date') }}
-    )
+    {{ calendar_trailing_sums('milestone_days', 'planned_date', {
+        365: ['milestones_due', 'milestones_on_time'],
+    }) }}
 
 ),
 

@@ -2,10 +2,7 @@ with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 
@@ -118,23 +115,10 @@ crm_day_counts as (
 
 windowed as (
 
-    select
-        calendar.account_id,
-        calendar.calendar_date,
-        sum(coalesce(crm_day_counts.nps_responses, 0)) over w180 as nps_responses_180d,
-        sum(coalesce(crm_day_counts.nps_score_sum, 0)) over w180 as nps_score_sum_180d,
-        sum(coalesce(crm_day_counts.csat_ratings, 0)) over w90 as csat_ratings_90d,
-        sum(coalesce(crm_day_counts.csat_sum, 0)) over w90 as csat_sum_90d,
-        sum(coalesce(crm_day_counts.escalations, 0)) over w90 as escalations_90d,
-        sum(coalesce(crm_day_counts.csm_touches, 0)) over w90 as csm_touches_90d
-    from calendar
-    left join crm_day_counts
-        on
-            calendar.account_id = crm_day_counts.account_id
-            and calendar.calendar_date = crm_day_counts.fact_date
-    window
-        w90 as ({{ trailing_days_window(90, 'calendar.account_id', 'calendar.calendar_date') }}),
-        w180 as ({{ trailing_days_window(180, 'calendar.account_id', 'calendar.calendar_date') }})
+    {{ calendar_trailing_sums('crm_day_counts', 'fact_date', {
+        180: ['nps_responses', 'nps_score_sum'],
+        90: ['csat_ratings', 'csat_sum', 'escalations', 'csm_touches'],
+    }) }}
 
 ),
 

@@ -1,13 +1,14 @@
 {%- set core_features = var('core_features') %}
+{%- set core_feature_flags = [] %}
+{%- for core_feature in core_features %}
+    {%- do core_feature_flags.append('used_' ~ core_feature) %}
+{%- endfor %}
 
 with
 
 calendar as (
 
-    select
-        account_id,
-        calendar_date
-    from {{ ref('int_account_days_enumerated') }}
+    select * from {{ ref('int_account_days_enumerated') }}
 
 ),
 
@@ -29,47 +30,48 @@ usage as (
 
 ),
 
-daily as (
+usage_days as (
 
+    -- The daily facts the windows sum: an active day and each core feature's use as 0 or 1.
     select
-        calendar.account_id,
-        calendar.calendar_date,
-        coalesce(usage.event_count, 0) as event_count,
-        coalesce(usage.sessions, 0) as sessions,
-        coalesce(usage.feature_events, 0) as feature_events,
-        coalesce(usage.workflow_starts, 0) as workflow_starts,
-        coalesce(usage.workflow_completions, 0) as workflow_completions,
+        account_id,
+        activity_date,
+        case when event_count > 0 then 1 else 0 end as active_days,
+        sessions,
+        feature_events,
+        workflow_starts,
+        workflow_completions,
         {%- for core_feature in core_features %}
-            case when usage.used_{{ core_feature }} then 1 else 0 end as used_{{ core_feature }},
+            case when used_{{ core_feature }} then 1 else 0 end as used_{{ core_feature }},
         {%- endfor %}
-        coalesce(usage.api_calls, 0) as api_calls
-    from calendar
-    left join usage
-        on
-            calendar.account_id = usage.account_id
-            and calendar.calendar_date = usage.activity_date
+        api_calls
+    from usage
 
 ),
 
 windowed as (
 
+    {{ calendar_trailing_sums('usage_days', 'activity_date', {
+        30: [
+            'active_days', 'sessions', 'feature_events', 'workflow_starts',
+            'workflow_completions', 'api_calls',
+        ] + core_feature_flags,
+    }) }}
+
+),
+
+features_counted as (
+
+    -- Core features used on at least one of the 30 days.
     select
-        account_id,
-        calendar_date,
-        sum(case when event_count > 0 then 1 else 0 end) over w30 as active_days_30d,
-        sum(sessions) over w30 as sessions_30d,
-        sum(feature_events) over w30 as feature_events_30d,
-        sum(workflow_starts) over w30 as workflow_starts_30d,
-        sum(workflow_completions) over w30 as workflow_completions_30d,
-        sum(api_calls) over w30 as api_calls_30d,
+        *,
         (
             {%- for core_feature in core_features %}
-                max(used_{{ core_feature }}) over w30
+                case when used_{{ core_feature }}_30d > 0 then 1 else 0 end
                 {%- if not loop.last %} + {% endif %}
             {%- endfor %}
         ) as core_features_used_30d
-    from daily
-    window w30 as ({{ trailing_days_window(30, 'account_id', 'calendar_date') }})
+    from windowed
 
 ),
 
@@ -79,7 +81,7 @@ with_history as (
         *,
         lag(core_features_used_30d, 30) over by_day as core_features_used_prior_30d,
         lag(api_calls_30d, 30) over by_day as api_calls_prior_30d
-    from windowed
+    from features_counted
     window by_day as (partition by account_id order by calendar_date)
 
 ),
