@@ -6,15 +6,13 @@
     delivery the same way.
 -#}
 {% macro event_delivery_rank() -%}
-    row_number() over (
-        partition by event_id
-        order by
-            received_at nulls last,
-            occurred_at nulls last,
-            account_id nulls last,
-            user_id nulls last,
-            event_name nulls last,
-            feature nulls last,
-            duration_seconds nulls last
-    )
+    {{ duplicate_rank('event_id', order_by=[
+        'received_at',
+        'occurred_at',
+        'account_id',
+        'user_id',
+        'event_name',
+        'feature',
+        'duration_seconds',
+    ]) }}
 {%- endmacro %}

@@ -2,19 +2,7 @@ with
 
 source as (
 
-    select
-        invoice_id,
-        account_id,
-        subscription_id,
-        invoice_date,
-        due_date,
-        paid_at,
-        amount_due,
-        amount_paid,
-        currency,
-        status,
-        billing_reason
-    from {{ checked_source(source('billing', 'billing_invoices')) }}
+    select * from {{ checked_source(source('billing', 'billing_invoices')) }}
 
 ),
 
@@ -40,10 +28,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by invoice_id
-            order by invoice_date nulls last, paid_at nulls last, amount_due nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'invoice_id',
+            order_by=['invoice_date', 'paid_at', 'amount_due']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -53,9 +41,7 @@ final as (
     select
         *,
         case
-            when invoice_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('invoice_id', account_column='account_id') }}
             when due_date < invoice_date then 'invalid_period'
             when amount_due < 0 or amount_paid < 0 then 'negative_amount'
             when

@@ -2,14 +2,7 @@ with
 
 source as (
 
-    select
-        plan_id,
-        plan_name,
-        plan_tier,
-        billing_interval,
-        unit_amount,
-        currency
-    from {{ checked_source(source('billing', 'billing_plans')) }}
+    select * from {{ checked_source(source('billing', 'billing_plans')) }}
 
 ),
 
@@ -30,10 +23,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by plan_id
-            order by plan_name nulls last, unit_amount nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'plan_id',
+            order_by=['plan_name', 'unit_amount']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -43,8 +36,7 @@ final as (
     select
         *,
         case
-            when plan_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
+            {{ key_rejection_rules('plan_id') }}
             when unit_amount < 0 then 'negative_amount'
             when
                 billing_interval is null

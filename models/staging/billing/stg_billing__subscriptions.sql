@@ -2,16 +2,7 @@ with
 
 source as (
 
-    select
-        subscription_id,
-        account_id,
-        plan_id,
-        quantity,
-        discount_percent,
-        started_at,
-        ended_at,
-        cancel_reason
-    from {{ checked_source(source('billing', 'billing_subscriptions')) }}
+    select * from {{ checked_source(source('billing', 'billing_subscriptions')) }}
 
 ),
 
@@ -34,10 +25,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by subscription_id
-            order by started_at nulls last, ended_at nulls last, quantity nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'subscription_id',
+            order_by=['started_at', 'ended_at', 'quantity']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -47,9 +38,7 @@ final as (
     select
         *,
         case
-            when subscription_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('subscription_id', account_column='account_id') }}
             when ended_at < started_at then 'invalid_period'
             when quantity is null or quantity <= 0 then 'invalid_quantity'
             when

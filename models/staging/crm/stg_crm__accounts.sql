@@ -2,16 +2,7 @@ with
 
 source as (
 
-    select
-        account_id,
-        account_name,
-        industry,
-        segment,
-        region,
-        csm_owner,
-        parent_account_id,
-        created_at
-    from {{ checked_source(source('crm', 'crm_accounts')) }}
+    select * from {{ checked_source(source('crm', 'crm_accounts')) }}
 
 ),
 
@@ -34,10 +25,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by account_id
-            order by created_at nulls last, account_name nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'account_id',
+            order_by=['created_at', 'account_name']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -47,8 +38,7 @@ final as (
     select
         *,
         case
-            when account_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
+            {{ key_rejection_rules('account_id') }}
         end as rejection_reason
     from ranked
 

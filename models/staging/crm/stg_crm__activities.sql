@@ -2,14 +2,7 @@ with
 
 source as (
 
-    select
-        activity_id,
-        account_id,
-        contact_id,
-        activity_type,
-        occurred_at,
-        owner
-    from {{ checked_source(source('crm', 'crm_activities')) }}
+    select * from {{ checked_source(source('crm', 'crm_activities')) }}
 
 ),
 
@@ -30,10 +23,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by activity_id
-            order by occurred_at nulls last, activity_type nulls last, contact_id nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'activity_id',
+            order_by=['occurred_at', 'activity_type', 'contact_id']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -43,9 +36,7 @@ final as (
     select
         *,
         case
-            when activity_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('activity_id', account_column='account_id') }}
             when occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when activity_type is null or occurred_at is null then 'invalid_value'
         end as rejection_reason

@@ -2,17 +2,7 @@ with
 
 source as (
 
-    select
-        contact_id,
-        account_id,
-        full_name,
-        email,
-        title,
-        is_champion,
-        is_executive_sponsor,
-        created_at,
-        left_company_at
-    from {{ checked_source(source('crm', 'crm_contacts')) }}
+    select * from {{ checked_source(source('crm', 'crm_contacts')) }}
 
 ),
 
@@ -38,10 +28,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by contact_id
-            order by created_at nulls last, account_id nulls last, full_name nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'contact_id',
+            order_by=['created_at', 'account_id', 'full_name']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -51,9 +41,7 @@ final as (
     select
         *,
         case
-            when contact_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('contact_id', account_column='account_id') }}
         end as rejection_reason
     from ranked
 

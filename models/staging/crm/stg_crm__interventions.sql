@@ -2,16 +2,7 @@ with
 
 source as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        opened_at,
-        first_action_at,
-        closed_at,
-        outcome
-    from {{ checked_source(source('crm', 'crm_interventions')) }}
+    select * from {{ checked_source(source('crm', 'crm_interventions')) }}
 
 ),
 
@@ -34,10 +25,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by intervention_id
-            order by opened_at nulls last, trigger_reason nulls last, closed_at nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'intervention_id',
+            order_by=['opened_at', 'trigger_reason', 'closed_at']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -47,9 +38,7 @@ final as (
     select
         *,
         case
-            when intervention_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('intervention_id', account_column='account_id') }}
             when closed_at < opened_at or first_action_at < opened_at then 'invalid_period'
             when opened_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when trigger_reason is null or opened_at is null then 'invalid_value'

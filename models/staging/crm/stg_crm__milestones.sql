@@ -2,14 +2,7 @@ with
 
 source as (
 
-    select
-        milestone_id,
-        account_id,
-        milestone_type,
-        milestone_name,
-        planned_date,
-        completed_at
-    from {{ checked_source(source('crm', 'crm_milestones')) }}
+    select * from {{ checked_source(source('crm', 'crm_milestones')) }}
 
 ),
 
@@ -30,10 +23,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by milestone_id
-            order by planned_date nulls last, milestone_name nulls last, completed_at nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'milestone_id',
+            order_by=['planned_date', 'milestone_name', 'completed_at']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -43,9 +36,7 @@ final as (
     select
         *,
         case
-            when milestone_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('milestone_id', account_column='account_id') }}
             when completed_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when milestone_type is null or milestone_name is null then 'invalid_value'
         end as rejection_reason

@@ -2,13 +2,7 @@ with
 
 source as (
 
-    select
-        response_id,
-        account_id,
-        contact_id,
-        score,
-        submitted_at
-    from {{ checked_source(source('crm', 'crm_nps_responses')) }}
+    select * from {{ checked_source(source('crm', 'crm_nps_responses')) }}
 
 ),
 
@@ -28,10 +22,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by response_id
-            order by submitted_at nulls last, nps_score nulls last, contact_id nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'response_id',
+            order_by=['submitted_at', 'nps_score', 'contact_id']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -41,9 +35,7 @@ final as (
     select
         *,
         case
-            when response_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('response_id', account_column='account_id') }}
             when submitted_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when
                 nps_score is null

@@ -2,19 +2,7 @@ with
 
 source as (
 
-    select
-        opportunity_id,
-        account_id,
-        opportunity_type,
-        stage,
-        amount,
-        currency,
-        source as opportunity_source,
-        created_at,
-        close_date,
-        is_closed,
-        is_won
-    from {{ checked_source(source('crm', 'crm_opportunities')) }}
+    select * from {{ checked_source(source('crm', 'crm_opportunities')) }}
 
 ),
 
@@ -25,7 +13,7 @@ renamed as (
         {{ clean_string('account_id') }} as account_id,
         {{ clean_enum('opportunity_type') }} as opportunity_type,
         {{ clean_enum('stage') }} as opportunity_stage,
-        {{ clean_enum('opportunity_source') }} as opportunity_source,
+        {{ clean_enum('source.source') }} as opportunity_source,
         {{ clean_currency_code('currency') }} as currency,
         cast(amount as decimal(18, 2)) as amount,
         cast(is_closed as {{ dbt.type_boolean() }}) as is_closed,
@@ -40,10 +28,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by opportunity_id
-            order by created_at nulls last, close_date nulls last, amount nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'opportunity_id',
+            order_by=['created_at', 'close_date', 'amount']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -53,9 +41,7 @@ final as (
     select
         *,
         case
-            when opportunity_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('opportunity_id', account_column='account_id') }}
             when amount < 0 then 'negative_amount'
             when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when

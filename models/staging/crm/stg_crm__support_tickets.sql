@@ -2,18 +2,7 @@ with
 
 source as (
 
-    select
-        ticket_id,
-        account_id,
-        contact_id,
-        priority,
-        status,
-        is_escalated,
-        created_at,
-        first_response_at,
-        solved_at,
-        csat_rating
-    from {{ checked_source(source('crm', 'crm_support_tickets')) }}
+    select * from {{ checked_source(source('crm', 'crm_support_tickets')) }}
 
 ),
 
@@ -38,10 +27,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by ticket_id
-            order by created_at nulls last, solved_at nulls last, priority nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'ticket_id',
+            order_by=['created_at', 'solved_at', 'priority']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -51,9 +40,7 @@ final as (
     select
         *,
         case
-            when ticket_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('ticket_id', account_column='account_id') }}
             when solved_at < created_at or first_response_at < created_at then 'invalid_period'
             when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when csat_rating not between 1 and 5 or created_at is null then 'invalid_value'

@@ -2,16 +2,7 @@ with
 
 source as (
 
-    select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        occurred_at,
-        received_at,
-        duration_seconds
-    from {{ checked_source(source('product', 'product_events')) }}
+    select * from {{ checked_source(source('product', 'product_events')) }}
 
 ),
 
@@ -46,8 +37,7 @@ judged as (
     select
         *,
         case
-            when event_id is null then 'missing_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('event_id', account_column='account_id', rank_column=none) }}
             when occurred_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
             when
                 event_name is null

@@ -2,14 +2,7 @@ with
 
 source as (
 
-    select
-        user_id,
-        account_id,
-        email,
-        role,
-        created_at,
-        deactivated_at
-    from {{ checked_source(source('product', 'product_users')) }}
+    select * from {{ checked_source(source('product', 'product_users')) }}
 
 ),
 
@@ -32,10 +25,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by user_id
-            order by created_at nulls last, account_id nulls last, email nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'user_id',
+            order_by=['created_at', 'account_id', 'email']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -45,9 +38,7 @@ final as (
     select
         *,
         case
-            when user_id is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
-            when account_id is null then 'missing_account_id'
+            {{ key_rejection_rules('user_id', account_column='account_id') }}
             when deactivated_at < created_at then 'invalid_period'
             when created_at >= {{ future_timestamp_cutoff() }} then 'future_timestamp'
         end as rejection_reason

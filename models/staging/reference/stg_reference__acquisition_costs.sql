@@ -2,12 +2,7 @@ with
 
 source as (
 
-    select
-        month,
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won
-    from {{ checked_source(source('reference', 'acquisition_costs')) }}
+    select * from {{ checked_source(source('reference', 'acquisition_costs')) }}
 
 ),
 
@@ -26,10 +21,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by month_start_date, segment
-            order by sales_marketing_spend_usd nulls last, new_customers_won nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            ['month_start_date', 'segment'],
+            order_by=['sales_marketing_spend_usd', 'new_customers_won']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -39,8 +34,7 @@ final as (
     select
         *,
         case
-            when month_start_date is null or segment is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
+            {{ key_rejection_rules(['month_start_date', 'segment']) }}
             when sales_marketing_spend_usd < 0 then 'negative_amount'
             when
                 sales_marketing_spend_usd is null

@@ -2,11 +2,7 @@ with
 
 source as (
 
-    select
-        currency,
-        month,
-        rate_to_usd
-    from {{ checked_source(source('reference', 'fx_rates')) }}
+    select * from {{ checked_source(source('reference', 'fx_rates')) }}
 
 ),
 
@@ -24,10 +20,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by currency, month_start_date
-            order by rate_to_usd nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            ['currency', 'month_start_date'],
+            order_by=['rate_to_usd']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -37,8 +33,7 @@ final as (
     select
         *,
         case
-            when currency is null or month_start_date is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
+            {{ key_rejection_rules(['currency', 'month_start_date']) }}
             when rate_to_usd is null or rate_to_usd <= 0 then 'invalid_value'
         end as rejection_reason
     from ranked

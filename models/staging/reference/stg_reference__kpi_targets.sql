@@ -2,13 +2,7 @@ with
 
 source as (
 
-    select
-        kpi_name,
-        target_value,
-        comparison,
-        unit,
-        description
-    from {{ checked_source(source('reference', 'kpi_targets')) }}
+    select * from {{ checked_source(source('reference', 'kpi_targets')) }}
 
 ),
 
@@ -28,10 +22,10 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by kpi_name
-            order by target_value nulls last, comparison nulls last
-        ) as duplicate_rank
+        {{ duplicate_rank(
+            'kpi_name',
+            order_by=['target_value', 'comparison']
+        ) }} as duplicate_rank
     from renamed
 
 ),
@@ -41,8 +35,7 @@ final as (
     select
         *,
         case
-            when kpi_name is null then 'missing_primary_key'
-            when duplicate_rank > 1 then 'duplicate_primary_key'
+            {{ key_rejection_rules('kpi_name') }}
             when
                 target_value is null
                 or comparison is null
