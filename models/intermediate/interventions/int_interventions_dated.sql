@@ -2,16 +2,7 @@ with
 
 interventions as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_validated') }}
+    select * from {{ ref('int_interventions_validated') }}
 
 ),
 

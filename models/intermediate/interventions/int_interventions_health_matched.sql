@@ -2,20 +2,7 @@ with
 
 interventions as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_date,
-        horizon_date,
-        closed_date,
-        open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_dated') }}
+    select * from {{ ref('int_interventions_dated') }}
 
 ),
 
