@@ -2,7 +2,16 @@ with
 
 interventions as (
 
-    select * from {{ ref('int_interventions_validated') }}
+    select
+        intervention_id,
+        account_id,
+        trigger_reason,
+        playbook,
+        outcome,
+        opened_at,
+        first_action_at,
+        closed_at
+    from {{ ref('int_interventions_validated') }}
 
 ),
 

@@ -110,4 +110,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04
