@@ -2,16 +2,7 @@ with
 
 interventions as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_validated') }}
+    select * from {{ ref('int_interventions_validated') }}
 
 ),
 
@@ -36,4 +27,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

@@ -2,20 +2,7 @@ with
 
 interventions as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        opened_date,
-        horizon_date,
-        closed_date,
-        open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_dated') }}
+    select * from {{ ref('int_interventions_dated') }}
 
 ),
 
@@ -58,19 +45,29 @@ live_at_horizon as (
 
 ),
 
-latest_before_opening as (
+health_dates as (
 
-    {{ account_events_aggregated('interventions', 'intervention_id', 'daily', 'health_date', 'max',
-        'interventions.opened_date >= daily.health_date', 'opening_health_date') }}
-
-),
-
--- The first scored day on or after the opened date at or above the success score.
-recoveries as (
-
-    {{ account_events_aggregated('interventions', 'intervention_id', 'daily', 'health_date', 'min',
-        'interventions.opened_date <= daily.health_date and daily.health_score >= '
-        ~ var('intervention_success_score'), 'recovered_date') }}
+    -- The latest scored day on or before the opened date, and the first scored day on or
+    -- after it at or above the success score.
+    select
+        interventions.intervention_id,
+        max(
+            case
+                when interventions.opened_date >= daily.health_date then daily.health_date
+            end
+        ) as opening_health_date,
+        min(
+            case
+                when
+                    interventions.opened_date <= daily.health_date
+                    and daily.health_score >= {{ var('intervention_success_score') }}
+                    then daily.health_date
+            end
+        ) as recovered_date
+    from interventions
+    inner join daily
+        on interventions.account_id = daily.account_id
+    group by interventions.intervention_id
 
 ),
 
@@ -93,26 +90,24 @@ final as (
         live_at_horizon.intervention_id is not null as is_active_at_horizon_date,
         coalesce(horizon_day.health_score >= {{ var('intervention_success_score') }}, false)
             as is_recovered_at_horizon_date,
-        latest_before_opening.opening_health_date,
-        recoveries.recovered_date
+        health_dates.opening_health_date,
+        health_dates.recovered_date
     from interventions
-    left join latest_before_opening
-        on interventions.intervention_id = latest_before_opening.intervention_id
+    left join health_dates
+        on interventions.intervention_id = health_dates.intervention_id
     left join daily as opening_day
         on
             interventions.account_id = opening_day.account_id
-            and latest_before_opening.opening_health_date = opening_day.health_date
+            and health_dates.opening_health_date = opening_day.health_date
     left join daily as horizon_day
         on
             interventions.account_id = horizon_day.account_id
             and interventions.horizon_date = horizon_day.health_date
     left join live_at_horizon
         on interventions.intervention_id = live_at_horizon.intervention_id
-    left join recoveries
-        on interventions.intervention_id = recoveries.intervention_id
     left join alerts_after_opening
         on interventions.intervention_id = alerts_after_opening.intervention_id
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

@@ -2,28 +2,7 @@ with
 
 interventions as (
 
-    select
-        intervention_id,
-        account_id,
-        trigger_reason,
-        playbook,
-        outcome,
-        health_tier_at_opening,
-        health_score_at_opening,
-        health_score_at_horizon,
-        alerts_within_horizon,
-        is_active_at_horizon_date,
-        is_recovered_at_horizon_date,
-        opened_date,
-        opening_health_date,
-        horizon_date,
-        recovered_date,
-        closed_date,
-        open_until_date,
-        opened_at,
-        first_action_at,
-        closed_at
-    from {{ ref('int_interventions_health_matched') }}
+    select * from {{ ref('int_interventions_health_matched') }}
 
 ),
 

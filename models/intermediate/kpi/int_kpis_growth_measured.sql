@@ -1,6 +1,3 @@
-{%- set period_start = as_of_window_start(12) %}
-{%- set prior_start = as_of_window_start(24) %}
-
 with
 
 pipeline as (
@@ -29,9 +26,9 @@ conversion as (
     select
         {{ kpi_columns('expansion_conversion_rate',
             'expansion opportunities closed in the period: won / closed',
-            'avg(case when is_won then 1.0 else 0.0 end)', 'count(*)', period_start) }}
+            'avg(case when is_won then 1.0 else 0.0 end)', 'count(*)') }}
     from pipeline
-    where is_closed and close_date >= {{ period_start }}
+    where is_closed and close_date >= {{ kpi_period_start() }}
 
 ),
 
@@ -41,10 +38,9 @@ velocity as (
         {{ kpi_columns('pipeline_velocity_improvement',
             '1 - mean days from created to won of opportunities won in the period / that of the'
             ~ ' 12 months before',
-            kpi_improvement('days_to_close', 'close_date', period_start), 'count(*)',
-            period_start) }}
+            kpi_improvement('days_to_close', 'close_date'), 'count(*)') }}
     from pipeline
-    where is_won and close_date >= {{ prior_start }}
+    where is_won and close_date >= {{ kpi_prior_period_start() }}
 
 ),
 
@@ -54,10 +50,10 @@ time_to_value as (
         {{ kpi_columns('time_to_value_improvement',
             '1 - mean days to first value of the contracts started in the period / that of the'
             ~ ' contracts started in the 12 months before (accounts that reached first value)',
-            kpi_improvement('time_to_first_value_days', 'contract_start_date', period_start),
-            'count(time_to_first_value_days)', period_start) }}
+            kpi_improvement('time_to_first_value_days', 'contract_start_date'),
+            'count(time_to_first_value_days)') }}
     from onboarding
-    where contract_start_date >= {{ prior_start }}
+    where contract_start_date >= {{ kpi_prior_period_start() }}
 
 ),
 

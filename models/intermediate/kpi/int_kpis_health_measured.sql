@@ -1,6 +1,3 @@
-{%- set period_start = as_of_window_start(12) %}
-{%- set prior_start = as_of_window_start(24) %}
-
 with
 
 health_daily as (
@@ -41,7 +38,7 @@ churn_candidates as (
     from subscriptions
     where
         ended_at is not null
-        and cast(ended_at as date) > {{ period_start }}
+        and cast(ended_at as date) > {{ kpi_period_start() }}
         and cast(ended_at as date) <= {{ as_of_date() }}
 
 ),
@@ -99,12 +96,10 @@ early_warnings as (
 early_warning as (
 
     select
-        'early_warning_accuracy' as kpi_name,
-        'churns in the period whose health was orange or red (< 70) on some day 30 to 90 days'
-        || ' before the churn date / churns' as computation,
-        avg(cast(was_flagged as {{ dbt.type_float() }})) as actual_value,
-        count(*) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('early_warning_accuracy',
+            'churns in the period whose health was orange or red (< 70) on some day 30 to 90 days'
+            ~ ' before the churn date / churns',
+            'avg(cast(was_flagged as ' ~ dbt.type_float() ~ '))', 'count(*)') }}
     from early_warnings
 
 ),
@@ -127,24 +122,18 @@ trend_predictions as (
             this_month.account_id = next_month.account_id
             and next_month.month_start_date
             = {{ dbt.dateadd('month', 1, 'this_month.month_start_date') }}
-    where this_month.health_date >= {{ period_start }}
+    where this_month.health_date >= {{ kpi_period_start() }}
 
 ),
 
 trend as (
 
     select
-        'trend_prediction_accuracy' as kpi_name,
-        'month-ends in the period whose next month-end tier equals the tier of score + last'
-        || ' month-over-month change / month-ends with a next month-end' as computation,
-        avg(
-            case
-                when {{ health_tier('predicted_next_score') }} = actual_next_tier then 1.0
-                else 0.0
-            end
-        ) as actual_value,
-        count(*) as sample_size,
-        cast({{ period_start }} as date) as period_start_date
+        {{ kpi_columns('trend_prediction_accuracy',
+            'month-ends in the period whose next month-end tier equals the tier of score + last'
+            ~ ' month-over-month change / month-ends with a next month-end',
+            'avg(case when ' ~ health_tier('predicted_next_score') ~ ' = actual_next_tier'
+            ~ ' then 1.0 else 0.0 end)', 'count(*)') }}
     from trend_predictions
 
 ),

@@ -1,6 +1,3 @@
-{%- set period_start = as_of_window_start(12) %}
-{%- set prior_start = as_of_window_start(24) %}
-
 with
 
 interventions as (
@@ -52,7 +49,7 @@ observed_interventions as (
         recovery_time_days,
         health_score_at_opening
     from interventions
-    where opened_date >= {{ period_start }}
+    where opened_date >= {{ kpi_period_start() }}
 
 ),
 
@@ -62,7 +59,7 @@ intervention_success as (
         {{ kpi_columns('intervention_success_rate',
             'interventions opened in the period with day 90 observed: live on day 90 with health'
             ~ ' >= 70 / all of them',
-            share_true('is_success'), 'count(is_success)', period_start) }}
+            share_true('is_success'), 'count(is_success)') }}
     from observed_interventions
 
 ),
@@ -73,7 +70,7 @@ save_rate as (
         {{ kpi_columns('save_rate',
             'cancellation requests opened in the period with day 90 observed that are still live'
             ~ ' on day 90 / all of them',
-            share_true('is_saved'), 'count(is_saved)', period_start) }}
+            share_true('is_saved'), 'count(is_saved)') }}
     from observed_interventions
 
 ),
@@ -84,7 +81,7 @@ recovery as (
         {{ kpi_columns('recovery_time_days',
             'median days from opening to health back at 70, interventions opened in the period'
             ~ ' below 70 that recovered by the as-of date',
-            median_of('recovery_time_days'), 'count(recovery_time_days)', period_start) }}
+            median_of('recovery_time_days'), 'count(recovery_time_days)') }}
     from observed_interventions
     where health_score_at_opening < 70 and recovery_time_days is not null
 
@@ -96,9 +93,9 @@ alert_response as (
         {{ kpi_columns('alert_response_hours',
             'median hours from alert to the first intervention action, alerts in the period with'
             ~ ' a response within the window',
-            median_of('response_time_hours'), 'count(response_time_hours)', period_start) }}
+            median_of('response_time_hours'), 'count(response_time_hours)') }}
     from alerts
-    where alert_date >= {{ period_start }} and response_time_hours is not null
+    where alert_date >= {{ kpi_period_start() }} and response_time_hours is not null
 
 ),
 

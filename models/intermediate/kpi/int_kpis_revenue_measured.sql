@@ -1,17 +1,17 @@
-{%- set period_start = as_of_window_start(12) %}
-{%- set prior_start = as_of_window_start(24) %}
+{%- set period_start = kpi_period_start() %}
 
 with
 
 retention as (
 
+    -- Every KPI on retention is measured over all segments.
     select
         month_start_date,
-        segment,
         accounts_at_start,
         churned_accounts,
         nrr_t12m
     from {{ ref('int_segment_months_retention_measured') }}
+    where segment = 'all'
 
 ),
 
@@ -24,9 +24,7 @@ nrr as (
         cast(null as {{ dbt.type_bigint() }}) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from retention
-    where
-        segment = 'all'
-        and month_start_date = {{ dbt.date_trunc('month', as_of_date()) }}
+    where month_start_date = {{ dbt.date_trunc('month', as_of_date()) }}
 
 ),
 
@@ -55,7 +53,7 @@ churn_reduction as (
         sum(churned_accounts) as sample_size,
         cast({{ period_start }} as date) as period_start_date
     from retention
-    where segment = 'all' and month_start_date >= {{ prior_start }}
+    where month_start_date >= {{ kpi_prior_period_start() }}
 
 ),
 

@@ -5,26 +5,13 @@ with
 
 alerts as (
 
-    select
-        alert_id,
-        account_id,
-        alert_type,
-        score_before,
-        score_after,
-        alert_date,
-        alert_at
-    from {{ ref('int_health_alerts_triggered') }}
+    select * from {{ ref('int_health_alerts_triggered') }}
 
 ),
 
 responses as (
 
-    select
-        alert_id,
-        response_time_hours,
-        has_response,
-        first_action_at
-    from {{ ref('int_health_alerts_responded') }}
+    select * from {{ ref('int_health_alerts_responded') }}
 
 ),
 
