@@ -99,9 +99,7 @@ dated as (
         end as reference_date
     from spell_months
     left join spell_starts
-        on
-            spell_months.account_id = spell_starts.account_id
-            and spell_months.spell_start_month = spell_starts.spell_start_month
+        on {{ join_on_keys('spell_months', 'spell_starts', ['account_id', 'spell_start_month']) }}
     left join plans
         on spell_months.plan_id = plans.plan_id
 

@@ -69,9 +69,7 @@ snapshot_measures as (
         measures.api_growth
     from snapshots
     inner join measures
-        on
-            snapshots.account_id = measures.account_id
-            and snapshots.health_date = measures.health_date
+        on {{ join_on_keys('snapshots', 'measures', ['account_id', 'health_date']) }}
 
 ),
 

@@ -154,9 +154,7 @@ final as (
         monthly.month_start_date
     from monthly
     left join trailing_12_months
-        on
-            monthly.month_start_date = trailing_12_months.month_start_date
-            and monthly.segment = trailing_12_months.segment
+        on {{ join_on_keys('monthly', 'trailing_12_months', ['month_start_date', 'segment']) }}
 
 )
 

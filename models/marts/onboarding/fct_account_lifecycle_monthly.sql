@@ -2,19 +2,7 @@ with
 
 lifecycle as (
 
-    select
-        account_month_id,
-        account_id,
-        month_start_date,
-        reference_date,
-        is_paying,
-        billing_interval,
-        contract_start_date,
-        next_renewal_date,
-        days_since_contract_start,
-        days_to_renewal,
-        lifecycle_stage
-    from {{ ref('int_account_months_lifecycle') }}
+    select * from {{ ref('int_account_months_lifecycle') }}
 
 ),
 
@@ -55,9 +43,7 @@ paying_months as (
         lifecycle.next_renewal_date
     from lifecycle
     inner join spine
-        on
-            lifecycle.account_id = spine.account_id
-            and lifecycle.month_start_date = spine.month_start_date
+        on {{ join_on_keys('lifecycle', 'spine', ['account_id', 'month_start_date']) }}
     left join accounts
         on lifecycle.account_id = accounts.account_id
     where lifecycle.is_paying

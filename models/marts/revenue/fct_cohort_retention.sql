@@ -29,9 +29,9 @@ cohort_starts as (
         spine.mrr_usd as start_mrr_usd
     from first_months
     inner join spine
-        on
-            first_months.account_id = spine.account_id
-            and first_months.cohort_month = spine.month_start_date
+        on {{ join_on_keys(
+            'first_months', 'spine', ['account_id', ['cohort_month', 'month_start_date']]
+        ) }}
 
 ),
 

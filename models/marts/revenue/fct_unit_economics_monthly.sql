@@ -71,9 +71,7 @@ combined as (
         {{ var('gross_margin') }} as gross_margin
     from windowed
     left join costs_by_segment
-        on
-            windowed.month_start_date = costs_by_segment.month_start_date
-            and windowed.segment = costs_by_segment.segment
+        on {{ join_on_keys('windowed', 'costs_by_segment', ['month_start_date', 'segment']) }}
 
 ),
 
