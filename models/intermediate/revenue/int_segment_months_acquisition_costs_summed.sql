@@ -13,12 +13,7 @@ acquisition_costs as (
 
 costs_by_segment as (
 
-    select
-        month_start_date,
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won
-    from acquisition_costs
+    select * from acquisition_costs
 
     union all
 

@@ -2,19 +2,7 @@ with
 
 movements as (
 
-    select
-        account_id,
-        month_start_date,
-        segment,
-        movement_type,
-        currency,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
-        movement_amount_usd,
-        constant_currency_amount_usd,
-        fx_effect_usd
-    from {{ ref('int_account_months_movements_segmented') }}
+    select * from {{ ref('int_account_months_movements_segmented') }}
 
 ),
 
