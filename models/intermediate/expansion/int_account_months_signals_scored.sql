@@ -3,9 +3,6 @@
 ] %}
 {%- set thresholds = var('expansion_signal_thresholds') %}
 {%- set weights = var('expansion_signal_weights') %}
-{%- set month_end = dbt.dateadd(
-    'day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'health_date'))
-) %}
 {%- set signal_weights = [] %}
 {%- for signal in signals %}
     {%- do signal_weights.append(weights[signal]) %}
@@ -14,14 +11,16 @@
 
 with
 
-daily as (
+snapshots as (
 
     select
+        account_month_id,
         account_id,
-        health_date,
         health_score,
-        health_tier
-    from {{ ref('int_account_days_health_scored') }}
+        health_tier,
+        month_start_date,
+        health_date
+    from {{ ref('int_account_months_health_snapshotted') }}
 
 ),
 
@@ -38,21 +37,6 @@ measures as (
         api_calls_30d,
         api_growth
     from {{ ref('int_account_days_health_measures') }}
-
-),
-
-snapshots as (
-
-    select
-        account_id,
-        health_date,
-        health_score,
-        health_tier,
-        cast({{ dbt.date_trunc('month', 'health_date') }} as date) as month_start_date
-    from daily
-    where
-        health_date = {{ as_of_date() }}
-        or health_date = cast({{ month_end }} as date)
 
 ),
 
@@ -110,8 +94,7 @@ scored as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'",
-            dbt.cast('month_start_date', dbt.type_string())]) }} as account_month_id,
+        account_month_id,
         account_id,
         health_tier,
         seats,
