@@ -79,8 +79,7 @@ classified as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string())]) }}
-            as account_month_id,
+        {{ compound_id(['account_id', 'month_start_date']) }} as account_month_id,
         account_id,
         plan_id,
         currency,

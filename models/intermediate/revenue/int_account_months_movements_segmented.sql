@@ -47,8 +47,8 @@ by_segment as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string()),
-            "'-'", 'segment']) }} as account_month_segment_id,
+        {{ compound_id(['account_id', 'month_start_date', 'segment']) }}
+            as account_month_segment_id,
         *
     from by_segment
 

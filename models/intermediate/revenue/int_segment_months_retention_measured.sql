@@ -89,8 +89,7 @@ trailing_12_months as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('monthly.month_start_date', dbt.type_string()), "'-'",
-            'monthly.segment']) }} as retention_month_id,
+        {{ compound_id(['monthly.month_start_date', 'monthly.segment']) }} as retention_month_id,
         monthly.segment,
         cast(monthly.accounts_at_start as {{ dbt.type_bigint() }}) as accounts_at_start,
         cast(monthly.new_accounts as {{ dbt.type_bigint() }}) as new_accounts,

@@ -72,8 +72,7 @@ aggregated as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('cohort_month', dbt.type_string()), "'-'",
-            dbt.cast('months_since_start', dbt.type_string())]) }} as cohort_month_id,
+        {{ compound_id(['cohort_month', 'months_since_start']) }} as cohort_month_id,
         cast(months_since_start as {{ dbt.type_int() }}) as months_since_start,
         cast(cohort_accounts as {{ dbt.type_bigint() }}) as cohort_accounts,
         cast(active_accounts as {{ dbt.type_bigint() }}) as active_accounts,

@@ -78,8 +78,7 @@ combined as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('month_start_date', dbt.type_string()), "'-'", 'segment']) }}
-            as unit_economics_month_id,
+        {{ compound_id(['month_start_date', 'segment']) }} as unit_economics_month_id,
         segment,
         cast(new_accounts as {{ dbt.type_bigint() }}) as new_accounts,
         cast(new_customers_won as {{ dbt.type_bigint() }}) as new_customers_won,
