@@ -32,10 +32,7 @@ plans as (
 with_previous as (
 
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        is_paying,
+        *,
         coalesce(
             lag(is_paying) over (partition by account_id order by month_start_date), false
         ) as was_paying
@@ -47,10 +44,7 @@ spell_months as (
 
     -- The first month of the paying spell each paying month belongs to.
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        is_paying,
+        *,
         cast({{ dbt.dateadd('month', 1, 'month_start_date') }} as date) as next_month_start_date,
         case
             when is_paying

@@ -54,4 +54,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

@@ -6,4 +6,4 @@ final as (
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

@@ -28,38 +28,23 @@ costs_by_segment as (
 windowed as (
 
     select
-        month_start_date,
-        segment,
-        new_accounts,
-        new_mrr_usd,
-        arpa_usd,
-        sum(churned_accounts) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as churned_accounts_t12m,
-        sum(accounts_at_start) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as accounts_at_start_t12m,
-        count(*) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as months_in_window
+        *,
+        sum(churned_accounts) over t12m as churned_accounts_t12m,
+        sum(accounts_at_start) over t12m as accounts_at_start_t12m,
+        count(*) over t12m as months_in_window
     from retention
+    window t12m as (
+        partition by segment
+        order by month_start_date
+        rows between 11 preceding and current row
+    )
 
 ),
 
 combined as (
 
     select
-        windowed.month_start_date,
-        windowed.segment,
-        windowed.new_accounts,
-        windowed.new_mrr_usd,
-        windowed.arpa_usd,
+        windowed.*,
         costs_by_segment.sales_marketing_spend_usd,
         costs_by_segment.new_customers_won,
         case
