@@ -68,9 +68,7 @@ measured as (
             as days_to_renewal
     from spells
     left join renewals
-        on
-            spells.account_id = renewals.account_id
-            and spells.month_start_date = renewals.month_start_date
+        on {{ join_on_keys('spells', 'renewals', ['account_id', 'month_start_date']) }}
 
 ),
 

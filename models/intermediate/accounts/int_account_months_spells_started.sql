@@ -32,10 +32,7 @@ plans as (
 with_previous as (
 
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        is_paying,
+        *,
         coalesce(
             lag(is_paying) over (partition by account_id order by month_start_date), false
         ) as was_paying
@@ -47,10 +44,7 @@ spell_months as (
 
     -- The first month of the paying spell each paying month belongs to.
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        is_paying,
+        *,
         cast({{ dbt.dateadd('month', 1, 'month_start_date') }} as date) as next_month_start_date,
         case
             when is_paying
@@ -99,9 +93,7 @@ dated as (
         end as reference_date
     from spell_months
     left join spell_starts
-        on
-            spell_months.account_id = spell_starts.account_id
-            and spell_months.spell_start_month = spell_starts.spell_start_month
+        on {{ join_on_keys('spell_months', 'spell_starts', ['account_id', 'spell_start_month']) }}
     left join plans
         on spell_months.plan_id = plans.plan_id
 
@@ -110,8 +102,7 @@ dated as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string())]) }}
-            as account_month_id,
+        {{ compound_id(['account_id', 'month_start_date']) }} as account_month_id,
         account_id,
         month_start_date,
         reference_date,

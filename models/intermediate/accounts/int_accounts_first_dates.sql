@@ -79,43 +79,40 @@ first_values as (
     -- contract is trial use, not value delivered to a customer.
     select
         first_starts.account_id,
+        first_starts.first_start_date,
+        first_starts.first_started_at,
         min(
             case when value_events.value_source = 'milestone' then value_events.value_date end
         ) as milestone_value_date,
         min(
             case when value_events.value_source = 'workflow' then value_events.value_date end
-        ) as workflow_value_date
+        ) as workflow_value_date,
+        min(value_events.value_date) as first_value_date
     from first_starts
-    inner join value_events
+    left join value_events
         on
             first_starts.account_id = value_events.account_id
             and first_starts.first_start_date <= value_events.value_date
-    group by first_starts.account_id
+    group by
+        first_starts.account_id,
+        first_starts.first_start_date,
+        first_starts.first_started_at
 
 ),
 
 final as (
 
     select
-        first_starts.account_id,
+        first_values.account_id,
         first_paid_months.first_paid_month,
-        first_starts.first_start_date,
+        first_values.first_start_date,
         first_values.milestone_value_date,
         first_values.workflow_value_date,
-        case
-            when
-                first_values.workflow_value_date is null
-                or first_values.milestone_value_date
-                <= first_values.workflow_value_date
-                then first_values.milestone_value_date
-            else first_values.workflow_value_date
-        end as first_value_date,
-        first_starts.first_started_at
-    from first_starts
+        first_values.first_value_date,
+        first_values.first_started_at
+    from first_values
     left join first_paid_months
-        on first_starts.account_id = first_paid_months.account_id
-    left join first_values
-        on first_starts.account_id = first_values.account_id
+        on first_values.account_id = first_paid_months.account_id
 
 )
 

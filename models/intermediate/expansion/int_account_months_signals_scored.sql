@@ -3,9 +3,6 @@
 ] %}
 {%- set thresholds = var('expansion_signal_thresholds') %}
 {%- set weights = var('expansion_signal_weights') %}
-{%- set month_end = dbt.dateadd(
-    'day', -1, dbt.dateadd('month', 1, dbt.date_trunc('month', 'health_date'))
-) %}
 {%- set signal_weights = [] %}
 {%- for signal in signals %}
     {%- do signal_weights.append(weights[signal]) %}
@@ -14,14 +11,16 @@
 
 with
 
-daily as (
+snapshots as (
 
     select
+        account_month_id,
         account_id,
-        health_date,
         health_score,
-        health_tier
-    from {{ ref('int_account_days_health_scored') }}
+        health_tier,
+        month_start_date,
+        health_date
+    from {{ ref('int_account_months_health_snapshotted') }}
 
 ),
 
@@ -41,21 +40,6 @@ measures as (
 
 ),
 
-snapshots as (
-
-    select
-        account_id,
-        health_date,
-        health_score,
-        health_tier,
-        cast({{ dbt.date_trunc('month', 'health_date') }} as date) as month_start_date
-    from daily
-    where
-        health_date = {{ as_of_date() }}
-        or health_date = cast({{ month_end }} as date)
-
-),
-
 snapshot_measures as (
 
     select
@@ -69,9 +53,7 @@ snapshot_measures as (
         measures.api_growth
     from snapshots
     inner join measures
-        on
-            snapshots.account_id = measures.account_id
-            and snapshots.health_date = measures.health_date
+        on {{ join_on_keys('snapshots', 'measures', ['account_id', 'health_date']) }}
 
 ),
 
@@ -112,8 +94,7 @@ scored as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'",
-            dbt.cast('month_start_date', dbt.type_string())]) }} as account_month_id,
+        account_month_id,
         account_id,
         health_tier,
         seats,

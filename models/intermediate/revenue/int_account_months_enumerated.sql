@@ -54,8 +54,7 @@ calendar_months as (
 final as (
 
     select
-        {{ dbt.concat(['accounts.account_id', "'-'",
-            dbt.cast('calendar_months.month_start_date', dbt.type_string())]) }}
+        {{ compound_id(['accounts.account_id', 'calendar_months.month_start_date']) }}
             as account_month_id,
         accounts.account_id,
         calendar_months.month_start_date,

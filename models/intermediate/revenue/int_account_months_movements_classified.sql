@@ -8,8 +8,8 @@ spine as (
         plan_id,
         currency,
         seats,
-        mrr,
-        mrr_usd,
+        mrr as closing_mrr,
+        mrr_usd as closing_mrr_usd,
         is_paying
     from {{ ref('int_account_months_revenue') }}
 
@@ -18,18 +18,12 @@ spine as (
 with_opening as (
 
     select
-        account_id,
-        month_start_date,
-        plan_id,
-        currency,
-        seats,
-        mrr as closing_mrr,
-        mrr_usd as closing_mrr_usd,
+        *,
         coalesce(
-            lag(mrr) over (partition by account_id order by month_start_date), 0
+            lag(closing_mrr) over (partition by account_id order by month_start_date), 0
         ) as opening_mrr,
         coalesce(
-            lag(mrr_usd) over (partition by account_id order by month_start_date), 0
+            lag(closing_mrr_usd) over (partition by account_id order by month_start_date), 0
         ) as opening_mrr_usd,
         coalesce(
             max(case when is_paying then 1 else 0 end) over (
@@ -85,8 +79,7 @@ classified as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string())]) }}
-            as account_month_id,
+        {{ compound_id(['account_id', 'month_start_date']) }} as account_month_id,
         account_id,
         plan_id,
         currency,

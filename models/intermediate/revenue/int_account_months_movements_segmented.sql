@@ -4,7 +4,6 @@ movements as (
 
     select
         account_id,
-        month_start_date,
         movement_type,
         currency,
         closing_mrr,
@@ -12,7 +11,8 @@ movements as (
         closing_mrr_usd,
         movement_amount_usd,
         constant_currency_amount_usd,
-        fx_effect_usd
+        fx_effect_usd,
+        month_start_date
     from {{ ref('int_account_months_movements_classified') }}
 
 ),
@@ -29,8 +29,8 @@ accounts as (
 by_segment as (
 
     select
-        movements.*,
-        coalesce(accounts.segment, 'unknown') as segment
+        coalesce(accounts.segment, 'unknown') as segment,
+        movements.*
     from movements
     left join accounts
         on movements.account_id = accounts.account_id
@@ -38,8 +38,8 @@ by_segment as (
     union all
 
     select
-        movements.*,
-        'all' as segment
+        'all' as segment,
+        movements.*
     from movements
 
 ),
@@ -47,21 +47,11 @@ by_segment as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", dbt.cast('month_start_date', dbt.type_string()),
-            "'-'", 'segment']) }} as account_month_segment_id,
-        account_id,
-        segment,
-        movement_type,
-        currency,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
-        movement_amount_usd,
-        constant_currency_amount_usd,
-        fx_effect_usd,
-        month_start_date
+        {{ compound_id(['account_id', 'month_start_date', 'segment']) }}
+            as account_month_segment_id,
+        *
     from by_segment
 
 )
 
-select * from final
+select * from final  -- noqa: AM04

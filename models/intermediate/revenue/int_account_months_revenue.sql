@@ -106,9 +106,7 @@ final as (
         coalesce(month_totals.mrr, 0) > 0 as is_paying
     from account_months
     left join month_totals
-        on
-            account_months.account_id = month_totals.account_id
-            and account_months.month_start_date = month_totals.month_start_date
+        on {{ join_on_keys('account_months', 'month_totals', ['account_id', 'month_start_date']) }}
 
 )
 

@@ -13,12 +13,7 @@ acquisition_costs as (
 
 costs_by_segment as (
 
-    select
-        month_start_date,
-        segment,
-        sales_marketing_spend_usd,
-        new_customers_won
-    from acquisition_costs
+    select * from acquisition_costs
 
     union all
 
@@ -35,8 +30,7 @@ costs_by_segment as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('month_start_date', dbt.type_string()), "'-'", 'segment']) }}
-            as segment_month_id,
+        {{ compound_id(['month_start_date', 'segment']) }} as segment_month_id,
         segment,
         sales_marketing_spend_usd,
         new_customers_won,

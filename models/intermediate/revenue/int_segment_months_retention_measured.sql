@@ -2,19 +2,7 @@ with
 
 movements as (
 
-    select
-        account_id,
-        month_start_date,
-        segment,
-        movement_type,
-        currency,
-        closing_mrr,
-        opening_mrr_usd,
-        closing_mrr_usd,
-        movement_amount_usd,
-        constant_currency_amount_usd,
-        fx_effect_usd
-    from {{ ref('int_account_months_movements_segmented') }}
+    select * from {{ ref('int_account_months_movements_segmented') }}
 
 ),
 
@@ -101,8 +89,7 @@ trailing_12_months as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('monthly.month_start_date', dbt.type_string()), "'-'",
-            'monthly.segment']) }} as retention_month_id,
+        {{ compound_id(['monthly.month_start_date', 'monthly.segment']) }} as retention_month_id,
         monthly.segment,
         cast(monthly.accounts_at_start as {{ dbt.type_bigint() }}) as accounts_at_start,
         cast(monthly.new_accounts as {{ dbt.type_bigint() }}) as new_accounts,
@@ -154,9 +141,7 @@ final as (
         monthly.month_start_date
     from monthly
     left join trailing_12_months
-        on
-            monthly.month_start_date = trailing_12_months.month_start_date
-            and monthly.segment = trailing_12_months.segment
+        on {{ join_on_keys('monthly', 'trailing_12_months', ['month_start_date', 'segment']) }}
 
 )
 

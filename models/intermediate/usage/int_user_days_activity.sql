@@ -35,8 +35,7 @@ batch as (
 final as (
 
     select
-        {{ dbt.concat(['account_id', "'-'", 'user_id', "'-'",
-            dbt.cast('occurred_date', dbt.type_string())]) }} as user_day_id,
+        {{ compound_id(['account_id', 'user_id', 'occurred_date']) }} as user_day_id,
         account_id,
         user_id,
         occurred_date as activity_date,

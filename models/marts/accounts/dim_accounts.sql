@@ -78,21 +78,17 @@ final as (
             when first_dates.first_paid_month is not null then 'churned'
             else 'prospect'
         end as account_status,
-        case
-            when account_subscriptions.is_paying then as_of_lifecycle.lifecycle_stage
-        end as lifecycle_stage,
+        as_of_lifecycle.lifecycle_stage,
         first_dates.first_paid_month,
-        case
-            when account_subscriptions.is_paying then as_of_lifecycle.contract_start_date
-        end as contract_start_date,
-        case
-            when account_subscriptions.is_paying then as_of_lifecycle.next_renewal_date
-        end as next_renewal_date
+        as_of_lifecycle.contract_start_date,
+        as_of_lifecycle.next_renewal_date
     from account_subscriptions
     left join first_dates
         on account_subscriptions.account_id = first_dates.account_id
     left join as_of_lifecycle
-        on account_subscriptions.account_id = as_of_lifecycle.account_id
+        on
+            account_subscriptions.account_id = as_of_lifecycle.account_id
+            and account_subscriptions.is_paying
 
 )
 

@@ -2,29 +2,18 @@ with
 
 lifecycle as (
 
-    select
-        account_month_id,
-        account_id,
-        month_start_date,
-        reference_date,
-        is_paying,
-        billing_interval,
-        contract_start_date,
-        next_renewal_date,
-        days_since_contract_start,
-        days_to_renewal,
-        lifecycle_stage
-    from {{ ref('int_account_months_lifecycle') }}
+    select * from {{ ref('int_account_months_lifecycle') }}
 
 ),
 
-spine as (
+paying_months as (
 
     select
         account_id,
         month_start_date,
         mrr_usd
     from {{ ref('int_account_months_revenue') }}
+    where is_paying
 
 ),
 
@@ -37,7 +26,7 @@ accounts as (
 
 ),
 
-paying_months as (
+final as (
 
     select
         lifecycle.account_month_id,
@@ -48,25 +37,16 @@ paying_months as (
         cast(lifecycle.days_since_contract_start as {{ dbt.type_bigint() }})
             as days_since_contract_start,
         cast(lifecycle.days_to_renewal as {{ dbt.type_bigint() }}) as days_to_renewal,
-        cast(spine.mrr_usd as decimal(18, 2)) as mrr_usd,
+        cast(paying_months.mrr_usd as decimal(18, 2)) as mrr_usd,
         lifecycle.month_start_date,
         lifecycle.reference_date,
         lifecycle.contract_start_date,
         lifecycle.next_renewal_date
     from lifecycle
-    inner join spine
-        on
-            lifecycle.account_id = spine.account_id
-            and lifecycle.month_start_date = spine.month_start_date
+    inner join paying_months
+        on {{ join_on_keys('lifecycle', 'paying_months', ['account_id', 'month_start_date']) }}
     left join accounts
         on lifecycle.account_id = accounts.account_id
-    where lifecycle.is_paying
-
-),
-
-final as (
-
-    select * from paying_months
 
 )
 

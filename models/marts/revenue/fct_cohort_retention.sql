@@ -29,9 +29,9 @@ cohort_starts as (
         spine.mrr_usd as start_mrr_usd
     from first_months
     inner join spine
-        on
-            first_months.account_id = spine.account_id
-            and first_months.cohort_month = spine.month_start_date
+        on {{ join_on_keys(
+            'first_months', 'spine', ['account_id', ['cohort_month', 'month_start_date']]
+        ) }}
 
 ),
 
@@ -72,8 +72,7 @@ aggregated as (
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('cohort_month', dbt.type_string()), "'-'",
-            dbt.cast('months_since_start', dbt.type_string())]) }} as cohort_month_id,
+        {{ compound_id(['cohort_month', 'months_since_start']) }} as cohort_month_id,
         cast(months_since_start as {{ dbt.type_int() }}) as months_since_start,
         cast(cohort_accounts as {{ dbt.type_bigint() }}) as cohort_accounts,
         cast(active_accounts as {{ dbt.type_bigint() }}) as active_accounts,

@@ -28,38 +28,23 @@ costs_by_segment as (
 windowed as (
 
     select
-        month_start_date,
-        segment,
-        new_accounts,
-        new_mrr_usd,
-        arpa_usd,
-        sum(churned_accounts) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as churned_accounts_t12m,
-        sum(accounts_at_start) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as accounts_at_start_t12m,
-        count(*) over (
-            partition by segment
-            order by month_start_date
-            rows between 11 preceding and current row
-        ) as months_in_window
+        *,
+        sum(churned_accounts) over t12m as churned_accounts_t12m,
+        sum(accounts_at_start) over t12m as accounts_at_start_t12m,
+        count(*) over t12m as months_in_window
     from retention
+    window t12m as (
+        partition by segment
+        order by month_start_date
+        rows between 11 preceding and current row
+    )
 
 ),
 
 combined as (
 
     select
-        windowed.month_start_date,
-        windowed.segment,
-        windowed.new_accounts,
-        windowed.new_mrr_usd,
-        windowed.arpa_usd,
+        windowed.*,
         costs_by_segment.sales_marketing_spend_usd,
         costs_by_segment.new_customers_won,
         case
@@ -71,17 +56,14 @@ combined as (
         {{ var('gross_margin') }} as gross_margin
     from windowed
     left join costs_by_segment
-        on
-            windowed.month_start_date = costs_by_segment.month_start_date
-            and windowed.segment = costs_by_segment.segment
+        on {{ join_on_keys('windowed', 'costs_by_segment', ['month_start_date', 'segment']) }}
 
 ),
 
 final as (
 
     select
-        {{ dbt.concat([dbt.cast('month_start_date', dbt.type_string()), "'-'", 'segment']) }}
-            as unit_economics_month_id,
+        {{ compound_id(['month_start_date', 'segment']) }} as unit_economics_month_id,
         segment,
         cast(new_accounts as {{ dbt.type_bigint() }}) as new_accounts,
         cast(new_customers_won as {{ dbt.type_bigint() }}) as new_customers_won,
