@@ -123,8 +123,7 @@ final as (
 
     -- A day's scores are complete at the end of the day: the alert is raised at midnight after.
     select
-        {{ dbt.concat(['account_id', "'-'", 'alert_type', "'-'",
-            dbt.cast('health_date', dbt.type_string())]) }} as alert_id,
+        {{ compound_id(['account_id', 'alert_type', 'health_date']) }} as alert_id,
         account_id,
         alert_type,
         score_before,
