@@ -119,6 +119,11 @@ def test_conversion_and_save_rate_equal_the_marts(semantic_manifest, published, 
 
 
 def test_the_saved_queries_run(semantic_manifest, published, tmp_path):
-    for name in ("revenue_retention_monthly", "health_risk_monthly", "cs_outcomes_quarterly"):
+    for name in (
+        "revenue_retention_monthly",
+        "health_risk_monthly",
+        "health_distribution_monthly",
+        "cs_outcomes_quarterly",
+    ):
         rows = query(published, tmp_path, "--saved-query", name)
         assert rows, name
