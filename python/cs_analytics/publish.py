@@ -24,6 +24,7 @@ import fcntl
 import os
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -321,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for failure in summary.failures:
                     print(f"  - {failure}", file=sys.stderr)
                 return 1
+            publish_started = time.monotonic()
             rows = publish(
                 build_db,
                 warehouse,
@@ -329,12 +331,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 commit=git_commit(project_dir),
                 summary=summary,
             )
+            publish_seconds = time.monotonic() - publish_started
     except BuildLocked as error:
         print(f"build {build_id} not started: {error}", file=sys.stderr)
         return 3
     print(
         f"build {build_id} passed ({summary.models} models, {summary.tests} tests, "
-        f"{summary.seeds} seeds): published {len(rows)} marts to {warehouse}",
+        f"{summary.seeds} seeds): published {len(rows)} marts to {warehouse} "
+        f"in {publish_seconds:.1f} s ({warehouse.stat().st_size / 1e6:.1f} MB; build database "
+        f"{build_db.stat().st_size / 1e6:.1f} MB)",
         flush=True,
     )
     return 0
