@@ -11,7 +11,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_PROJECT_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 export DO_NOT_TRACK := 1
-# Throwaway warehouse for `make test`; `make build` writes warehouse.duckdb (or $DBT_DUCKDB_PATH).
+# Throwaway warehouse for `make test`; `make build` publishes to warehouse.duckdb (see build).
 TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 
 .PHONY: build test install lint sqlfluff ruff dbt-score dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn
@@ -26,11 +26,13 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-## Load the bundled seeds and build every model into warehouse.duckdb (or $$DBT_DUCKDB_PATH).
-## Sources are not refs, so dbt cannot order seeds before the models: seed first, then build.
+## Write-audit-publish: load the seeds, build and test every node in the private build database
+## $(BUILD_DB); only if every node passed, publish the marts to $(WAREHOUSE), the file BI reads,
+## by renaming a new file over it (python/cs_analytics/publish.py). DBT_ARGS go to dbt.
+WAREHOUSE ?= $(CURDIR)/warehouse.duckdb
+BUILD_DB ?= $(CURDIR)/target/build/warehouse.duckdb
 build: install
-	$(BIN)/dbt seed
-	$(BIN)/dbt build --exclude resource_type:seed
+	$(BIN)/python -m cs_analytics.publish --warehouse $(WAREHOUSE) --build-db $(BUILD_DB) -- $(DBT_ARGS)
 
 ## Lint, build everything with all data and unit tests into a throwaway DuckDB file, then pytest.
 test: install lint dbt-test pytest
@@ -43,7 +45,7 @@ LINT_DB := $(CURDIR)/target/lint.duckdb
 sqlfluff: install
 	mkdir -p $(dir $(LINT_DB))
 	rm -f $(LINT_DB)
-	DBT_DUCKDB_PATH=$(LINT_DB) $(BIN)/sqlfluff lint models tests/data
+	DBT_DUCKDB_PATH=$(LINT_DB) $(BIN)/sqlfluff lint models tests/data --processes 0
 
 ruff: install
 	$(BIN)/ruff check python tests
@@ -95,4 +97,4 @@ benchmark-churn: install
 	    | grep -v -e '^\s*\(Average\|Socket\|Signals\|Swaps\|File system\|Page size\|Exit\)'
 
 clean:
-	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal
+	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal .warehouse.duckdb.*.tmp*

@@ -6,7 +6,7 @@ Nulls are written as ``\\N``. Two relations have the same hash exactly when they
 rows with the same column names, as text.
 
     python -m cs_analytics.mart_hashes warehouse.duckdb            # every mart, as JSON
-    python -m cs_analytics.mart_hashes warehouse.duckdb --schema intermediate
+    python -m cs_analytics.mart_hashes target/build/warehouse.duckdb --schema intermediate
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cs_analytics.generator import GeneratorConfig, generate
+from tests.python.helpers import finish, publisher
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -25,3 +26,14 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated")
     generate(GeneratorConfig(accounts=200, seed=7), out, "csv")
     return out
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder whose warehouse.duckdb holds one publication of the demo build (`make build`'s
+    publisher run on the project), its build database in build/."""
+    tmp = tmp_path_factory.mktemp("publish")
+    code, out, err = finish(publisher(tmp))
+    assert code == 0, out + err
+    assert "published" in out
+    return tmp

@@ -4,6 +4,8 @@ against a DuckDB file, read what a dbt command failed on, and query the warehous
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,3 +75,37 @@ def raw_staged_rejected(db_path: Path, raw_table: str) -> tuple[int, int, int]:
 def usable_model(system: str, raw_table: str) -> str:
     """The intermediate model holding the usable rows of a raw table (what the marts read)."""
     return f"int_{raw_table.removeprefix(system + '_')}_validated"
+
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+def publisher(tmp: Path, *dbt_args: str) -> subprocess.Popen:
+    """Start `python -m cs_analytics.publish` on the project with a temporary BI file and build
+    database, in its own process group."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cs_analytics.publish",
+            "--project-dir",
+            str(PROJECT_DIR),
+            "--warehouse",
+            str(tmp / "warehouse.duckdb"),
+            "--build-db",
+            str(tmp / "build" / "warehouse.duckdb"),
+            "--",
+            "--quiet",
+            *dbt_args,
+        ],
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float = 900) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
