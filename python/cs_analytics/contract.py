@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-TIMESTAMP: Final = "timestamp"
+TIMESTAMP: Final = "timestamptz"
 DATE: Final = "date"
 VARCHAR: Final = "varchar"
 INTEGER: Final = "integer"

@@ -538,7 +538,7 @@ def test_sources_are_documented_with_freshness(warehouse: Path) -> None:
         documented = {c for c, spec in source["columns"].items() if spec["description"].strip()}
         problems += [f"{name}.{c}: undocumented" for c in sorted(contract_columns - documented)]
         # Freshness needs a time column: price books and targets have none.
-        has_time = any(t in ("timestamp", "date") for t in all_tables()[source["name"]].values())
+        has_time = any(t in ("timestamptz", "date") for t in all_tables()[source["name"]].values())
         freshness = source.get("freshness") or {}
         if has_time and not (freshness.get("error_after") or {}).get("count"):
             problems.append(f"{name}: no freshness")

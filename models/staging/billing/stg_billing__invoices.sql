@@ -19,7 +19,7 @@ renamed as (
         cast(amount_paid as decimal(18, 2)) as amount_paid,
         cast(invoice_date as date) as invoice_date,
         cast(due_date as date) as due_date,
-        cast(paid_at as {{ dbt.type_timestamp() }}) as paid_at
+        cast({{ utc_instant('paid_at') }} as {{ dbt.type_timestamp() }}) as paid_at
     from source
 
 ),

@@ -15,8 +15,8 @@ renamed as (
         {{ clean_enum('cancel_reason') }} as cancel_reason,
         cast(quantity as {{ dbt.type_int() }}) as quantity,
         cast(discount_percent as decimal(5, 2)) as discount_percent,
-        cast(started_at as {{ dbt.type_timestamp() }}) as started_at,
-        cast(ended_at as {{ dbt.type_timestamp() }}) as ended_at
+        cast({{ utc_instant('started_at') }} as {{ dbt.type_timestamp() }}) as started_at,
+        cast({{ utc_instant('ended_at') }} as {{ dbt.type_timestamp() }}) as ended_at
     from source
 
 ),

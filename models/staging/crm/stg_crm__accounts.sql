@@ -16,7 +16,7 @@ renamed as (
         {{ clean_enum('segment') }} as segment,
         {{ clean_enum('region') }} as region,
         {{ clean_string('csm_owner') }} as csm_owner,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+        cast({{ utc_instant('created_at') }} as {{ dbt.type_timestamp() }}) as created_at
     from source
 
 ),

@@ -14,7 +14,7 @@ renamed as (
         {{ clean_string('contact_id') }} as contact_id,
         {{ clean_enum('activity_type') }} as activity_type,
         {{ clean_string('owner') }} as activity_owner,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at
+        cast({{ utc_instant('occurred_at') }} as {{ dbt.type_timestamp() }}) as occurred_at
     from source
 
 ),

@@ -18,8 +18,8 @@ renamed as (
         cast(is_executive_sponsor as {{ dbt.type_boolean() }}) as is_executive_sponsor,
         {{ clean_string('email') }} is not null as has_email,
         {{ is_plausible_email('email') }} as is_email_valid,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(left_company_at as {{ dbt.type_timestamp() }}) as left_company_at
+        cast({{ utc_instant('created_at') }} as {{ dbt.type_timestamp() }}) as created_at,
+        cast({{ utc_instant('left_company_at') }} as {{ dbt.type_timestamp() }}) as left_company_at
     from source
 
 ),

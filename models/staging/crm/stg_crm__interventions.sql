@@ -14,9 +14,9 @@ renamed as (
         {{ clean_enum('trigger_reason') }} as trigger_reason,
         {{ clean_enum('playbook') }} as playbook,
         {{ clean_enum('outcome') }} as outcome,
-        cast(opened_at as {{ dbt.type_timestamp() }}) as opened_at,
-        cast(first_action_at as {{ dbt.type_timestamp() }}) as first_action_at,
-        cast(closed_at as {{ dbt.type_timestamp() }}) as closed_at
+        cast({{ utc_instant('opened_at') }} as {{ dbt.type_timestamp() }}) as opened_at,
+        cast({{ utc_instant('first_action_at') }} as {{ dbt.type_timestamp() }}) as first_action_at,
+        cast({{ utc_instant('closed_at') }} as {{ dbt.type_timestamp() }}) as closed_at
     from source
 
 ),

@@ -14,7 +14,7 @@ renamed as (
         {{ clean_enum('milestone_type') }} as milestone_type,
         {{ clean_enum('milestone_name') }} as milestone_name,
         cast(planned_date as date) as planned_date,
-        cast(completed_at as {{ dbt.type_timestamp() }}) as completed_at
+        cast({{ utc_instant('completed_at') }} as {{ dbt.type_timestamp() }}) as completed_at
     from source
 
 ),

@@ -13,7 +13,7 @@ renamed as (
         {{ clean_string('account_id') }} as account_id,
         {{ clean_string('contact_id') }} as contact_id,
         cast(score as {{ dbt.type_int() }}) as nps_score,
-        cast(submitted_at as {{ dbt.type_timestamp() }}) as submitted_at
+        cast({{ utc_instant('submitted_at') }} as {{ dbt.type_timestamp() }}) as submitted_at
     from source
 
 ),

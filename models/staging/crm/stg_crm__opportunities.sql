@@ -19,7 +19,7 @@ renamed as (
         cast(is_closed as {{ dbt.type_boolean() }}) as is_closed,
         cast(is_won as {{ dbt.type_boolean() }}) as is_won,
         cast(close_date as date) as close_date,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at
+        cast({{ utc_instant('created_at') }} as {{ dbt.type_timestamp() }}) as created_at
     from source
 
 ),

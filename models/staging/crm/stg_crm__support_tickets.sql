@@ -16,9 +16,10 @@ renamed as (
         {{ clean_enum('status') }} as ticket_status,
         cast(csat_rating as {{ dbt.type_int() }}) as csat_rating,
         cast(is_escalated as {{ dbt.type_boolean() }}) as is_escalated,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(first_response_at as {{ dbt.type_timestamp() }}) as first_response_at,
-        cast(solved_at as {{ dbt.type_timestamp() }}) as solved_at
+        cast({{ utc_instant('created_at') }} as {{ dbt.type_timestamp() }}) as created_at,
+        cast({{ utc_instant('first_response_at') }} as {{ dbt.type_timestamp() }})
+            as first_response_at,
+        cast({{ utc_instant('solved_at') }} as {{ dbt.type_timestamp() }}) as solved_at
     from source
 
 ),

@@ -15,8 +15,8 @@ renamed as (
         {{ clean_enum('event_name') }} as event_name,
         {{ clean_enum('feature') }} as feature,
         cast(duration_seconds as {{ dbt.type_int() }}) as duration_seconds,
-        cast(occurred_at as {{ dbt.type_timestamp() }}) as occurred_at,
-        cast(received_at as {{ dbt.type_timestamp() }}) as received_at
+        cast({{ utc_instant('occurred_at') }} as {{ dbt.type_timestamp() }}) as occurred_at,
+        cast({{ utc_instant('received_at') }} as {{ dbt.type_timestamp() }}) as received_at
     from source
 
 ),

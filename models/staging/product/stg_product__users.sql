@@ -15,8 +15,8 @@ renamed as (
         {{ clean_enum('role') }} as user_role,
         {{ clean_string('email') }} is not null as has_email,
         {{ is_plausible_email('email') }} as is_email_valid,
-        cast(created_at as {{ dbt.type_timestamp() }}) as created_at,
-        cast(deactivated_at as {{ dbt.type_timestamp() }}) as deactivated_at
+        cast({{ utc_instant('created_at') }} as {{ dbt.type_timestamp() }}) as created_at,
+        cast({{ utc_instant('deactivated_at') }} as {{ dbt.type_timestamp() }}) as deactivated_at
     from source
 
 ),

@@ -214,6 +214,10 @@ def _empty() -> dict[str, np.ndarray]:
     return {name: np.zeros(0, dtype=np.int64) for name in COLUMNS}
 
 
+# The contract's timestamps are instants in UTC (timestamptz).
+UTC_MICROS = pa.timestamp("us", tz="UTC")
+
+
 def to_arrow(config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarray]]]) -> pa.Table:
     """Contract-shaped Arrow table of the events of several accounts.
 
@@ -249,8 +253,8 @@ def to_arrow(config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarra
             "user_id": user_id,
             "event_name": pa.array(names, type=pa.string()),
             "feature": pa.array(features, type=pa.string()),
-            "occurred_at": pa.array(occurred.astype("datetime64[us]")),
-            "received_at": pa.array(received.astype("datetime64[us]")),
+            "occurred_at": pa.array(occurred.astype("datetime64[us]"), type=UTC_MICROS),
+            "received_at": pa.array(received.astype("datetime64[us]"), type=UTC_MICROS),
             "duration_seconds": pa.array(merged["duration_seconds"].astype(np.int32)),
         }
     )

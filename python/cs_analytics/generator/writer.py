@@ -25,7 +25,7 @@ def arrow_type(duckdb_type: str) -> pa.DataType:
         return pa.decimal128(int(decimal.group(1)), int(decimal.group(2)))
     return {
         "varchar": pa.string(),
-        "timestamp": pa.timestamp("us"),
+        "timestamptz": pa.timestamp("us", tz="UTC"),
         "date": pa.date32(),
         "integer": pa.int32(),
         "bigint": pa.int64(),
