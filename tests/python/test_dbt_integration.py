@@ -260,8 +260,9 @@ def load_first_batch(seeded: Path, tmp_path: Path, *, before_window: bool = Fals
         # The held-back deliveries in [T - 2 days, T) are inside the look-back window of the
         # next run; the before_window ones are far outside it.
         earliest_recent, latest_old = con.execute(
-            "select min(received_at) filter (where kind <> 'before_window'), "
-            "max(received_at) filter (where kind = 'before_window') from scenario.held_back"
+            "select min(received_at at time zone 'UTC') filter (where kind <> 'before_window'), "
+            "max(received_at at time zone 'UTC') filter (where kind = 'before_window') "
+            "from scenario.held_back"
         ).fetchone()
         con.execute(
             "insert into raw.product_events select * exclude (row_no) "
