@@ -182,17 +182,20 @@ def write_publication(
     target: Path,
     *,
     build_id: str,
-    as_of_date: str,
     commit: str,
     summary: BuildSummary,
     history: Sequence[tuple],
 ) -> dict[str, int]:
     """Write a complete publication into the new file ``target``: the published schemas'
     tables copied from ``build_db``, the log (``history`` plus this build) and the mart row
-    counts. Returns {mart: rows}."""
+    counts. The as_of_date is the one the build ran with: the last day of its time spine,
+    marts.dim_dates, which ends at var('as_of_date'). Returns {mart: rows}."""
     rows: dict[str, int] = {}
     with duckdb.connect(str(target)) as con:
         con.execute(f"attach '{build_db}' as build_db (read_only)")
+        ((as_of_date,),) = con.execute(
+            "select max(date_day) from build_db.marts.dim_dates"
+        ).fetchall()
         for schema in PUBLISHED_SCHEMAS:
             con.execute(f"create schema {schema}")
             tables = con.execute(
@@ -222,20 +225,18 @@ def write_publication(
             )
             """
         )
-        if history:
-            con.executemany(f"insert into {LOG_TABLE} values (?, ?, ?, ?, ?, ?, ?, ?)", history)
-        con.execute(
-            f"insert into {LOG_TABLE} values (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                build_id,
-                as_of_date,
-                commit,
-                datetime.now(UTC).replace(tzinfo=None),
-                summary.models,
-                summary.tests,
-                summary.seeds,
-                len(rows),
-            ],
+        this_build = (
+            build_id,
+            as_of_date,
+            commit,
+            datetime.now(UTC).replace(tzinfo=None),
+            summary.models,
+            summary.tests,
+            summary.seeds,
+            len(rows),
+        )
+        con.executemany(
+            f"insert into {LOG_TABLE} values (?, ?, ?, ?, ?, ?, ?, ?)", [*history, this_build]
         )
         con.execute(
             f"create table {MARTS_TABLE} (build_id varchar not null, "
@@ -269,19 +270,6 @@ def publish(build_db: Path, warehouse: Path, **publication: object) -> dict[str,
         temporary.unlink(missing_ok=True)
         temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
     return rows
-
-
-def as_of_date_of(project_dir: Path, dbt_args: Sequence[str]) -> str:
-    """The as_of_date var the build runs with: from ``--vars`` if given, else the project's."""
-    import yaml
-
-    for index, arg in enumerate(dbt_args[:-1]):
-        if arg == "--vars":
-            given = yaml.safe_load(dbt_args[index + 1]) or {}
-            if "as_of_date" in given:
-                return str(given["as_of_date"])
-    project = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
-    return str(project["vars"]["as_of_date"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -327,7 +315,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 build_db,
                 warehouse,
                 build_id=build_id,
-                as_of_date=as_of_date_of(project_dir, args.dbt_args),
                 commit=git_commit(project_dir),
                 summary=summary,
             )

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from cs_analytics.generator import GeneratorConfig, generate
+from tests.python.helpers import PROJECT_DIR as PROJECT_DIR  # the test modules import it here
 from tests.python.helpers import finish, publisher
-
-PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 # The demo seeds are written with these parameters (Makefile target `seeds`).
 DEMO_ARGS = {

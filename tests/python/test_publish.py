@@ -196,8 +196,9 @@ def test_an_interrupted_publication_leaves_the_previous_one(tmp_path: Path, monk
     with duckdb.connect(str(build_db)) as con:
         con.execute("create schema marts")
         con.execute("create table marts.fct_x as select 1 as x")
+        con.execute("create table marts.dim_dates as select date '2026-10-31' as date_day")
     summary = publish.BuildSummary(models=1, tests=0, seeds=0, other=0, failures=())
-    common = {"as_of_date": "2026-10-31", "commit": "abc", "summary": summary}
+    common = {"commit": "abc", "summary": summary}
     publish.publish(build_db, warehouse, build_id="b1", **common)
     before = digest(warehouse)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import os
 import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def bi_env(published: Path) -> dict[str, str]:
 def mf(published: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the MetricFlow CLI of the venv on the project, reading the published file."""
     env = bi_env(published)
-    mf_bin = Path(os.sys.executable).with_name("mf")
+    mf_bin = Path(sys.executable).with_name("mf")
     return subprocess.run(
         [str(mf_bin), *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True
     )
@@ -40,7 +41,7 @@ def mf(published: Path, *args: str) -> subprocess.CompletedProcess:
 def semantic_manifest(published: Path) -> Path:
     """The semantic manifest parsed for the published file (its relations name its catalog)."""
     env = bi_env(published)
-    dbt_bin = Path(os.sys.executable).with_name("dbt")
+    dbt_bin = Path(sys.executable).with_name("dbt")
     parsed = subprocess.run(
         [str(dbt_bin), "parse", "--quiet"], cwd=PROJECT_DIR, env=env, capture_output=True
     )

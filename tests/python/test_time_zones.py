@@ -12,9 +12,7 @@ import pytest
 
 from cs_analytics.mart_hashes import schema_hashes
 
-from .conftest import PROJECT_DIR
-from .helpers import failed_nodes, run_dbt
-from .test_dbt_integration import EXPECTED_MART_HASHES
+from .test_dbt_integration import EXPECTED_MART_HASHES, dbt
 
 # (raw table, column, offset in minutes east of UTC, suffix written after the local time)
 REWRITTEN = (
@@ -25,15 +23,6 @@ REWRITTEN = (
     ("billing_subscriptions", "ended_at", -480, "-08:00"),
     ("crm_support_tickets", "created_at", 60, "+01:00"),
 )
-
-
-def dbt(db_path: Path, *args: str) -> None:
-    result = run_dbt(
-        db_path,
-        [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
-         "--target", "ci", "--target-path", str(db_path.parent / "target"), "--quiet"],
-    )  # fmt: skip
-    assert result.success, f"dbt {args} failed: {result.exception or failed_nodes(result)}"
 
 
 def local_text(column: str, minutes: int, suffix: str) -> str:
