@@ -14,6 +14,7 @@
 {% macro rejection_reason_precedence() %}
     {{ return([
         'missing_primary_key',
+        'conflicting_duplicate',
         'duplicate_primary_key',
         'missing_account_id',
         'unknown_account_id',

@@ -87,6 +87,9 @@ class BuildFailure:
     contract_error: tuple[str, ...] = ()
     # Rows the corruption quarantines on the way (as Quarantined.rejected).
     rejected: tuple[Rejected, ...] = ()
+    # The accuracy check of those rows in int_dq_usable_<system>_measured, run after the build:
+    # (check_id, usable rows, raw rows).
+    accuracy: tuple[str, int, int] | None = None
     # The marts are skipped (the failure is upstream of them), or else rebuilt from the staged
     # rows (the failing test is on a branch that does not feed them).
     marts_skipped: bool = True
@@ -149,15 +152,17 @@ class RawRow:
         """The statement inserting a copy of the row, ``replace`` giving the new value of each
         changed column as a SQL expression (in the order given)."""
         columns = ", ".join(f"{expression} as {column}" for column, expression in replace.items())
+        replaced = f" replace ({columns})" if replace else ""
         return (
-            f"insert into raw.{self.table} select * replace ({columns}) "
+            f"insert into raw.{self.table} select *{replaced} "
             f"from raw.{self.table} where {self.key} = '{self.value}'"
         )
 
 
 # Rows the cases copy: the only subscription period of account A00004 (growth-annual-usd, 26
 # seats, open-ended from 2026-04-01; invoice I00004-0001 references it), the first invoice of
-# A00001 (6750.00 USD), the first event of A00001 and the CRM account A00004.
+# A00001 (6750.00 USD), the first event of A00001 (feature api, 4 seconds, delivered once) and
+# the CRM account A00004.
 SUBSCRIPTION = RawRow("billing_subscriptions", "subscription_id", "S00004-0001")
 INVOICE = RawRow("billing_invoices", "invoice_id", "I00001-0001")
 EVENT = RawRow("product_events", "event_id", "E00001-0000001")
@@ -174,13 +179,21 @@ QUARANTINED: tuple[Quarantined, ...] = (
     ),
     Quarantined(
         case_id="duplicate_key",
-        corruption="CRM account A00004 exported twice, the copy renamed and created a day later",
+        corruption="CRM account A00004 exported twice, the copies identical (an exact copy is "
+        "deduplicated: one is kept)",
         selection="billing",
         table="crm_accounts",
-        statements=(
-            ACCOUNT.copy(account_name="'Renamed Co'", created_at="created_at + interval 1 day"),
-        ),
+        statements=(ACCOUNT.copy(),),
         rejected=(("A00004", "A00004", "duplicate_primary_key"),),
+    ),
+    Quarantined(
+        case_id="redelivered_event",
+        corruption="event E00001-0000001 delivered again an hour later with the same payload "
+        "(the first received is kept)",
+        selection="product",
+        table="product_events",
+        statements=(EVENT.copy(received_at="received_at + interval 1 hour"),),
+        rejected=(("E00001-0000001", "A00001", "duplicate_primary_key"),),
     ),
     Quarantined(
         case_id="orphan_id",
@@ -236,6 +249,45 @@ QUARANTINED: tuple[Quarantined, ...] = (
 )
 
 BUILD_FAILURES: tuple[BuildFailure, ...] = (
+    BuildFailure(
+        case_id="conflicting_reference_rate",
+        corruption="a second EUR rate for 2026-03 at half the real one (1.14231100): reference "
+        "data with two values for one key stops the build",
+        selection="billing",
+        table="fx_rates",
+        statements=(
+            "insert into raw.fx_rates select * replace (rate_to_usd / 2 as rate_to_usd) "
+            "from raw.fx_rates where currency = 'EUR' and month = date '2026-03-01'",
+        ),
+        names=(
+            "stg_reference__fx_rates",
+            "Reference table raw.fx_rates",
+            "currency EUR, month_start_date 2026-03-01",
+            "rate_to_usd 0.57115550 vs 1.14231100",
+        ),
+    ),
+    BuildFailure(
+        case_id="conflicting_subscription_copies",
+        corruption="subscription period S00004-0001 (26 seats) exported twice, once with 1 seat: "
+        "both copies are quarantined (neither is chosen by sort order), and its invoice "
+        "I00004-0001 then references a quarantined period",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(SUBSCRIPTION.copy(quantity="1"),),
+        names=("int_invoices_validated", "subscription_id", "Got 1 result"),
+        failing_test=(
+            "relationships_int_invoices_validated_subscription_id__subscription_id"
+            "__ref_int_subscriptions_validated_"
+        ),
+        offending=("S00004-0001",),
+        rejected=(
+            ("S00004-0001", "A00004", "conflicting_duplicate"),
+            ("S00004-0001", "A00004", "conflicting_duplicate"),
+        ),
+        # 390 raw periods + the copy; 389 usable.
+        accuracy=("accuracy.int_subscriptions_validated", 389, 391),
+        marts_skipped=False,
+    ),
     BuildFailure(
         case_id="overlapping_periods",
         corruption="a second open-ended period S00004-9999 of A00004 starting 10 days into its "
@@ -383,4 +435,24 @@ SEED_FAILURES: tuple[SeedFailure, ...] = (
             "does not match the number of columns found by the sniffer: 4",
         ),
     ),
+)
+
+
+# An event the source sent again corrected (received_at is the events' change time): the
+# latest received delivery is kept, every other rejected as duplicate_primary_key. The session
+# start E00001-0000004 (0 seconds) is one of the demo's redeliveries (identical copies received
+# 2026-06-05 13:59:06 and 16:30:44 UTC; the first is kept today).
+CORRECTED_EVENT = Quarantined(
+    case_id="corrected_event",
+    corruption="session start E00001-0000004 delivered a third time, at 17:30:44, corrected to "
+    "60 seconds",
+    selection="product",
+    table="product_events",
+    statements=(
+        "insert into raw.product_events select * replace (60 as duration_seconds, "
+        "received_at + interval 1 hour as received_at) from raw.product_events "
+        "where event_id = 'E00001-0000004' order by received_at desc limit 1",
+    ),
+    # The delivery kept today joins the one rejected already.
+    rejected=(("E00001-0000004", "A00001", "duplicate_primary_key"),),
 )

@@ -15,6 +15,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -27,6 +28,7 @@ from cs_analytics.contract import CONTRACT, system_of
 
 from .bad_input_cases import (
     BUILD_FAILURES,
+    CORRECTED_EVENT,
     GUARDED_TABLES,
     QUARANTINED,
     SEED_FAILURES,
@@ -142,7 +144,7 @@ def rebuild(project: Project, baseline: Path, tmp_path: Path) -> Rebuild:
 def baseline_rows(baseline: Path) -> dict[str, Counter]:
     """Every row of the guarded tables and of the rejected rows in the clean build."""
     tables = [table for tables in GUARDED_TABLES.values() for table in tables]
-    tables += [rejected_model(case.table) for case in (*QUARANTINED, *BUILD_FAILURES)]
+    tables += [rejected_model(c.table) for c in (*QUARANTINED, *BUILD_FAILURES) if c.rejected]
     return {table: Counter(fetch(baseline, rows_query(table))) for table in set(tables)}
 
 
@@ -282,6 +284,54 @@ def test_bad_tables_fail_the_build(
         alone = project.invoke(db_path, "run", "--select", case.staging_model)
         message = failed_nodes(alone).get(case.staging_model, "")
         assert all(phrase in message for phrase in case.contract_error), message
+    if case.accuracy:
+        assert_accuracy(project, db_path, case.table, case.accuracy)
+
+
+def assert_accuracy(
+    project: Project, db_path: Path, table: str, accuracy: tuple[str, int, int]
+) -> None:
+    """The data-quality accuracy check counts the quarantined rows: (check_id, usable, raw)."""
+    model = f"int_dq_usable_{system_of(table)}_measured"
+    result = project.invoke(db_path, "run", "--select", model)
+    assert result.success, failed_nodes(result) or result.exception
+    check_id, usable, raw = accuracy
+    measured = fetch(
+        db_path,
+        f"select numerator, denominator from {schema_of(db_path, model)}.{model} "
+        f"where check_id = '{check_id}'",
+    )
+    assert measured == [(usable, raw)], measured
+
+
+def schema_of(db_path: Path, relation: str) -> str:
+    (schema,) = fetch(
+        db_path,
+        f"select table_schema from information_schema.tables where table_name = '{relation}'",
+    )[0]
+    return schema
+
+
+# -- an event corrected by a later delivery ---------------------------------------------------
+
+
+def test_a_corrected_event_keeps_its_latest_delivery(
+    rebuild: Rebuild, baseline: Path, baseline_rows: dict[str, Counter]
+) -> None:
+    """Deliveries of one event that differ are settled by received_at, the events' change time:
+    the latest received is the usable event (never the sort order of its values)."""
+    db_path, result = rebuild(CORRECTED_EVENT)
+    assert result.success, failed_nodes(result) or result.exception
+    assert_quarantined(db_path, CORRECTED_EVENT.table, CORRECTED_EVENT.rejected, baseline_rows)
+
+    event = (
+        "select duration_seconds, received_at from intermediate.int_events_validated "
+        "where event_id = 'E00001-0000004'"
+    )
+    assert fetch(baseline, event) == [(0, datetime(2026, 6, 5, 13, 59, 6))]
+    assert fetch(db_path, event) == [(60, datetime(2026, 6, 5, 17, 30, 44))]
+    seconds = "select sum(session_seconds) from intermediate.int_account_days_usage"
+    assert fetch(db_path, seconds)[0][0] == fetch(baseline, seconds)[0][0] + 60
 
 
 # -- a broken CSV stops the seed ---------------------------------------------------------------

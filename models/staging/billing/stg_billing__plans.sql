@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies('plan_id') }}") }}
+
 with
 
 source as (

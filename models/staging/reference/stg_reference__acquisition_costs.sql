@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies(['month_start_date', 'segment']) }}") }}
+
 with
 
 source as (

@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies(['currency', 'month_start_date']) }}") }}
+
 with
 
 source as (

@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies('kpi_name') }}") }}
+
 with
 
 source as (
