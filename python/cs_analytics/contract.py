@@ -6,7 +6,7 @@ Columns beyond the SPEC's (``received_at`` on events, ``billing_reason`` on invo
 allowed by the contract and documented in the sources YAML.
 
 Billing follows Stripe's model: a ``billing_plans`` row is a price (``unit_amount`` every
-``interval_count`` ``billing_interval``\ s, ``price_kind`` per_seat or flat_fee, ``is_add_on``),
+``interval_count`` x ``billing_interval``, ``price_kind`` per_seat or flat_fee, ``is_add_on``),
 a ``billing_subscriptions`` row one period of one subscription item (a price x quantity);
 several items may be live at once for an account. ``discount_amount`` comes off each interval's
 amount and ``billed_amount``, where the billing system stores it, is the item's amount per
