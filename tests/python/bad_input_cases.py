@@ -208,12 +208,10 @@ QUARANTINED: tuple[Quarantined, ...] = (
     ),
     Quarantined(
         case_id="negative_discount_amount",
-        corruption="an add-on item S00004-9998 of A00004 with discount_amount -10.00",
+        corruption="an item S00004-9998 of A00004 with discount_amount -10",
         selection="billing",
         table="billing_subscriptions",
-        statements=(
-            SUBSCRIPTION.copy(subscription_id="'S00004-9998'", discount_amount="-10.00"),
-        ),
+        statements=(SUBSCRIPTION.copy(subscription_id="'S00004-9998'", discount_amount="-10"),),
         rejected=(("S00004-9998", "A00004", "negative_amount"),),
     ),
     Quarantined(

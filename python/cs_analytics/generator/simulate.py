@@ -168,10 +168,8 @@ def plan_rows() -> list[tuple]:
                 unit = monthly if interval == "month" else monthly * ANNUAL_PRICE_FACTOR
                 name = f"{tier.title()} ({'monthly' if interval == 'month' else 'annual'})"
                 # Every demo price recurs every 1 interval, per seat, as a base plan.
-                rows.append(
-                    (plan_id(tier, interval, currency), name, tier, interval, unit, currency)
-                    + (1, "per_seat", False)
-                )
+                price = (plan_id(tier, interval, currency), name, tier, interval, unit, currency)
+                rows.append((*price, 1, "per_seat", False))
     return rows
 
 
