@@ -116,10 +116,11 @@
     Invoice consistency (billing invoices agree with the subscription MRR): invoices with a
     subscription_id that agree with the subscription row they bill, over invoices with a
     subscription_id. Agreeing: the row exists, has the invoice's account and its plan the
-    invoice's currency, and amount_due equals the price of one billing period (unit_amount x
-    quantity x (1 - discount_percent / 100), i.e. MRR x 1 or 12 months) within
+    invoice's currency, and amount_due equals the item's charge for one billing term (macro
+    item_term_amount: billed_amount, else unit_amount x quantity, x 1 for a flat fee, less the
+    discounts; i.e. MRR x interval_count x 1 or 12 months) within
     var('dq_invoice_amount_tolerance'); a pro-rata charge for a mid-period increase
-    (billing_reason subscription_update) is above 0 and not above that price.
+    (billing_reason subscription_update) is above 0 and not above that charge.
 -#}
 {% macro dq_invoice_consistency(invoices, subscriptions, plans) %}
     {%- set tolerance = var('dq_invoice_amount_tolerance') -%}
@@ -127,7 +128,8 @@
         'dq_invoice_consistency', invoices, none,
         'invoice agrees with its subscription row in ' ~ subscriptions.identifier
         ~ ': same account, plan currency, amount_due'
-        ~ ' = unit_amount x quantity x (1 - discount_percent / 100) within ' ~ tolerance
+        ~ ' = the charge per billing term (billed_amount, else unit_amount x quantity (1 for a'
+        ~ ' flat fee) x (1 - discount_percent / 100) - discount_amount) within ' ~ tolerance
         ~ ' (pro rata subscription_update: above 0 and not above it)'
     ) -%}
     {%- set sql -%}
@@ -152,7 +154,9 @@
             {{ clean_string('account_id') }} as account_id,
             {{ clean_string('plan_id') }} as plan_id,
             quantity,
-            discount_percent
+            discount_percent,
+            discount_amount,
+            billed_amount
         from {{ subscriptions }}
 
     ),
@@ -162,6 +166,7 @@
         select
             {{ clean_string('plan_id') }} as plan_id,
             upper({{ clean_string('currency') }}) as currency,
+            price_kind,
             unit_amount
         from {{ plans }}
 
@@ -173,12 +178,7 @@
             subscription_rows.subscription_id,
             subscription_rows.account_id,
             plan_rows.currency,
-            round(
-                plan_rows.unit_amount
-                * subscription_rows.quantity
-                * (1 - subscription_rows.discount_percent / 100.0),
-                2
-            ) as period_amount
+            round({{ item_term_amount('subscription_rows', 'plan_rows') }}, 2) as period_amount
         from subscription_rows
         inner join plan_rows
             on subscription_rows.plan_id = plan_rows.plan_id

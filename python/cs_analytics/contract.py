@@ -4,6 +4,14 @@ This module is the single source of truth used by the generator (column order, P
 by the dbt seed configuration (``column_types``) and by the tests. Types are DuckDB types.
 Columns beyond the SPEC's (``received_at`` on events, ``billing_reason`` on invoices) are
 allowed by the contract and documented in the sources YAML.
+
+Billing follows Stripe's model: a ``billing_plans`` row is a price (``unit_amount`` every
+``interval_count`` x ``billing_interval``, ``price_kind`` per_seat or flat_fee, ``is_add_on``),
+a ``billing_subscriptions`` row one period of one subscription item (a price x quantity);
+several items may be live at once for an account. ``discount_amount`` comes off each interval's
+amount and ``billed_amount``, where the billing system stores it, is the item's amount per
+interval as billed (authoritative). Null interval_count is 1, price_kind per_seat, is_add_on
+false, discount_percent and discount_amount 0. New columns are appended at the end of a table.
 """
 
 from __future__ import annotations
@@ -131,6 +139,9 @@ CONTRACT: Final[dict[str, dict[str, dict[str, str]]]] = {
             "billing_interval": VARCHAR,
             "unit_amount": MONEY,
             "currency": VARCHAR,
+            "interval_count": INTEGER,
+            "price_kind": VARCHAR,
+            "is_add_on": BOOLEAN,
         },
         "billing_subscriptions": {
             "subscription_id": VARCHAR,
@@ -141,6 +152,8 @@ CONTRACT: Final[dict[str, dict[str, dict[str, str]]]] = {
             "started_at": TIMESTAMP,
             "ended_at": TIMESTAMP,
             "cancel_reason": VARCHAR,
+            "discount_amount": MONEY,
+            "billed_amount": MONEY,
         },
         "billing_invoices": {
             "invoice_id": VARCHAR,

@@ -164,6 +164,7 @@ class RawRow:
 # A00001 (6750.00 USD), the first event of A00001 (feature api, 4 seconds, delivered once) and
 # the CRM account A00004.
 SUBSCRIPTION = RawRow("billing_subscriptions", "subscription_id", "S00004-0001")
+PLAN = RawRow("billing_plans", "plan_id", "starter-monthly-usd")
 INVOICE = RawRow("billing_invoices", "invoice_id", "I00001-0001")
 EVENT = RawRow("product_events", "event_id", "E00001-0000001")
 ACCOUNT = RawRow("crm_accounts", "account_id", "A00004")
@@ -202,6 +203,29 @@ QUARANTINED: tuple[Quarantined, ...] = (
         table="billing_subscriptions",
         statements=(SUBSCRIPTION.copy(subscription_id="'S99999-0001'", account_id="'A99999'"),),
         rejected=(("S99999-0001", "A99999", "unknown_account_id"),),
+    ),
+    Quarantined(
+        case_id="unpriceable_plan",
+        corruption="two copies of plan starter-monthly-usd that no MRR can be read from: one "
+        "billed weekly, one of price_kind metered (neither is in the contract)",
+        selection="billing",
+        table="billing_plans",
+        statements=(
+            PLAN.copy(plan_id="'starter-weekly-usd'", billing_interval="'week'"),
+            PLAN.copy(plan_id="'starter-metered-usd'", price_kind="'metered'"),
+        ),
+        rejected=(
+            ("starter-weekly-usd", None, "invalid_value"),
+            ("starter-metered-usd", None, "invalid_value"),
+        ),
+    ),
+    Quarantined(
+        case_id="negative_discount_amount",
+        corruption="an item S00004-9998 of A00004 with discount_amount -10",
+        selection="billing",
+        table="billing_subscriptions",
+        statements=(SUBSCRIPTION.copy(subscription_id="'S00004-9998'", discount_amount="-10"),),
+        rejected=(("S00004-9998", "A00004", "negative_amount"),),
     ),
     Quarantined(
         case_id="negative_amount",

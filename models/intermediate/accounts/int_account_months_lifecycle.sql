@@ -9,37 +9,51 @@ spells as (
         reference_date,
         is_paying,
         billing_interval,
+        interval_count,
         spell_start_date as contract_start_date
     from {{ ref('int_account_months_spells_started') }}
 
 ),
 
+terms as (
+
+    -- A term longer than a month renews every term_months after the contract start (a 6-month
+    -- term every 6 months, a year every 12); a monthly term has no renewal date.
+    select
+        *,
+        {{ term_months('spells') }} as term_months,
+        {{ dbt.datediff('spells.contract_start_date', 'spells.reference_date', 'month') }}
+            as months_since_contract_start
+    from spells
+    where
+        spells.is_paying
+        and {{ term_months('spells') }} > 1
+
+),
+
 anniversary_offsets as (
 
-    -- The next anniversary after the reference date is in the reference date's calendar
-    -- year or the one after.
-    select 0 as year_offset
+    -- The next renewal after the reference date is the last one counted in whole terms of
+    -- calendar months since the start, or the one after.
+    select 0 as term_offset
     union all
-    select 1 as year_offset
+    select 1 as term_offset
 
 ),
 
 anniversaries as (
 
     select
-        spells.account_id,
-        spells.month_start_date,
-        spells.reference_date,
+        terms.account_id,
+        terms.month_start_date,
+        terms.reference_date,
         cast({{ dbt.dateadd(
-            'year',
-            dbt.datediff('spells.contract_start_date', 'spells.reference_date', 'year')
-            ~ ' + anniversary_offsets.year_offset',
-            'spells.contract_start_date') }} as date) as anniversary_date
-    from spells
+            'month',
+            '(cast(floor(terms.months_since_contract_start * 1.0 / terms.term_months) as '
+            ~ dbt.type_int() ~ ') + anniversary_offsets.term_offset) * terms.term_months',
+            'terms.contract_start_date') }} as date) as anniversary_date
+    from terms
     cross join anniversary_offsets
-    where
-        spells.billing_interval = 'year'
-        and spells.is_paying
 
 ),
 

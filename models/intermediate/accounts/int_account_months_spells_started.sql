@@ -24,7 +24,8 @@ plans as (
 
     select
         plan_id,
-        billing_interval
+        billing_interval,
+        interval_count
     from {{ ref('int_plans_validated') }}
 
 ),
@@ -85,6 +86,7 @@ dated as (
         spell_months.month_start_date,
         spell_months.is_paying,
         plans.billing_interval,
+        plans.interval_count,
         spell_starts.spell_start_date,
         case
             when spell_months.next_month_start_date > {{ as_of_date() }}
@@ -108,6 +110,7 @@ final as (
         reference_date,
         is_paying,
         billing_interval,
+        interval_count,
         case when is_paying then spell_start_date end as spell_start_date
     from dated
 

@@ -12,11 +12,13 @@ first_starts as (
 
 paying_months as (
 
+    -- Months billed at all: an account that starts and ends within one month never pays at a
+    -- month end, yet it was a paying customer in that month.
     select
         account_id,
         month_start_date
     from {{ ref('int_account_months_revenue') }}
-    where is_paying
+    where is_billed
 
 ),
 

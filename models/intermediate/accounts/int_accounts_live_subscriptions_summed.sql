@@ -8,8 +8,9 @@ subscriptions as (
         plan_tier,
         billing_interval,
         currency,
-        quantity,
+        seats,
         mrr,
+        is_add_on,
         started_at,
         ended_at
     from {{ ref('int_subscriptions_priced') }}
@@ -23,11 +24,14 @@ live_subscriptions as (
         subscriptions.plan_id,
         subscriptions.plan_tier,
         subscriptions.billing_interval,
-        subscriptions.quantity,
+        subscriptions.seats,
         subscriptions.mrr * fx_rates.rate_to_usd as mrr_usd,
         row_number() over (
             partition by subscriptions.account_id
-            order by subscriptions.mrr desc, subscriptions.plan_id asc
+            order by
+                case when subscriptions.is_add_on then 1 else 0 end asc,
+                subscriptions.mrr desc,
+                subscriptions.plan_id asc
         ) as mrr_rank
     from subscriptions
     {{ left_join_usd_rate('subscriptions.currency', as_of_month()) }}
@@ -37,13 +41,14 @@ live_subscriptions as (
 
 final as (
 
-    -- Several live rows add up; the plan shown is the one carrying the most MRR.
+    -- Several live items add up (seats from per-seat items only); the plan shown is the base
+    -- item's (of several, the one carrying the most MRR), an add-on's only when none is live.
     select
         account_id,
         max(case when mrr_rank = 1 then plan_id end) as current_plan_id,
         max(case when mrr_rank = 1 then plan_tier end) as current_plan_tier,
         max(case when mrr_rank = 1 then billing_interval end) as current_billing_interval,
-        sum(quantity) as current_seats,
+        sum(seats) as current_seats,
         sum(mrr_usd) as current_mrr_usd
     from live_subscriptions
     group by account_id

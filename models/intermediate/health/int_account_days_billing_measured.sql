@@ -10,7 +10,7 @@ subscriptions as (
 
     select
         account_id,
-        quantity,
+        seats,
         mrr,
         started_at,
         ended_at
@@ -20,12 +20,12 @@ subscriptions as (
 
 live_state as (
 
-    -- Subscription rows live at the end of each calendar day: seats and MRR (plan currency),
-    -- null on days with none.
+    -- Subscription items live at the end of each calendar day: seats (per-seat items only) and
+    -- MRR (plan currency), null on days with none.
     select
         calendar.account_id,
         calendar.calendar_date,
-        sum(subscriptions.quantity) as seats,
+        sum(subscriptions.seats) as seats,
         sum(subscriptions.mrr) as mrr
     from calendar
     left join subscriptions

@@ -8,6 +8,8 @@ subscriptions as (
         plan_id,
         quantity,
         discount_percent,
+        discount_amount,
+        billed_amount,
         started_at,
         ended_at
     from {{ ref('int_subscriptions_validated') }}
@@ -20,30 +22,36 @@ plans as (
         plan_id,
         plan_tier,
         billing_interval,
+        price_kind,
         currency,
-        unit_amount
+        unit_amount,
+        interval_count,
+        is_add_on
     from {{ ref('int_plans_validated') }}
 
 ),
 
 final as (
 
+    -- One subscription item's period: its charge per billing term and that charge per month.
     select
         subscriptions.subscription_id,
         subscriptions.account_id,
         subscriptions.plan_id,
         plans.plan_tier,
         plans.billing_interval,
+        plans.price_kind,
         plans.currency,
+        plans.interval_count,
         subscriptions.quantity,
+        {{ item_seats('subscriptions', 'plans') }} as seats,
         subscriptions.discount_percent,
+        cast({{ item_term_amount('subscriptions', 'plans') }} as decimal(18, 4)) as term_amount,
         cast(
-            plans.unit_amount
-            * subscriptions.quantity
-            * (1 - subscriptions.discount_percent / 100.0)
-            / case when plans.billing_interval = 'year' then 12 else 1 end
+            {{ item_term_amount('subscriptions', 'plans') }} / {{ term_months('plans') }}
             as decimal(18, 4)
         ) as mrr,
+        plans.is_add_on,
         subscriptions.started_at,
         subscriptions.ended_at
     from subscriptions

@@ -15,8 +15,11 @@ renamed as (
         {{ clean_string('plan_name') }} as plan_name,
         {{ clean_enum('plan_tier') }} as plan_tier,
         {{ clean_enum('billing_interval') }} as billing_interval,
+        coalesce({{ clean_enum('price_kind') }}, 'per_seat') as price_kind,
         {{ clean_currency_code('currency') }} as currency,
-        cast(unit_amount as decimal(18, 2)) as unit_amount
+        cast(unit_amount as decimal(18, 2)) as unit_amount,
+        cast(coalesce(interval_count, 1) as {{ dbt.type_int() }}) as interval_count,
+        coalesce(cast(is_add_on as {{ dbt.type_boolean() }}), false) as is_add_on
     from source
 
 ),
@@ -42,6 +45,9 @@ final as (
             when unit_amount < 0 then 'negative_amount'
             when
                 billing_interval is null
+                or billing_interval not in ('month', 'year')
+                or interval_count < 1
+                or price_kind not in ('per_seat', 'flat_fee')
                 or unit_amount is null
                 or currency is null
                 then 'invalid_value'

@@ -15,6 +15,8 @@ renamed as (
         {{ clean_enum('cancel_reason') }} as cancel_reason,
         cast(quantity as {{ dbt.type_int() }}) as quantity,
         cast(discount_percent as decimal(5, 2)) as discount_percent,
+        cast(discount_amount as decimal(18, 2)) as discount_amount,
+        cast(billed_amount as decimal(18, 2)) as billed_amount,
         cast({{ utc_instant('started_at') }} as {{ dbt.type_timestamp() }}) as started_at,
         cast({{ utc_instant('ended_at') }} as {{ dbt.type_timestamp() }}) as ended_at
     from source
@@ -41,6 +43,7 @@ final as (
             {{ key_rejection_rules('subscription_id', account_column='account_id') }}
             when ended_at < started_at then 'invalid_period'
             when quantity is null or quantity <= 0 then 'invalid_quantity'
+            when discount_amount < 0 or billed_amount < 0 then 'negative_amount'
             when
                 started_at is null
                 or discount_percent < 0

@@ -167,9 +167,9 @@ def plan_rows() -> list[tuple]:
                 monthly = TIER_MONTHLY_PRICE[tier][currency]
                 unit = monthly if interval == "month" else monthly * ANNUAL_PRICE_FACTOR
                 name = f"{tier.title()} ({'monthly' if interval == 'month' else 'annual'})"
-                rows.append(
-                    (plan_id(tier, interval, currency), name, tier, interval, unit, currency)
-                )
+                # Every demo price recurs every 1 interval, per seat, as a base plan.
+                price = (plan_id(tier, interval, currency), name, tier, interval, unit, currency)
+                rows.append((*price, 1, "per_seat", False))
     return rows
 
 
@@ -976,6 +976,8 @@ class AccountSimulator:
                 cal.ts(sub["start"]),
                 None if sub["ended"] is None else cal.ts(sub["ended"]),
                 sub["reason"],
+                None,  # discount_amount: the demo discounts by percent only
+                None,  # billed_amount: computed from the price
             )
             for sub in self.subscriptions
         ]
