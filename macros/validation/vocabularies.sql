@@ -205,8 +205,9 @@ vocabulary_terms as (
         {{- return(none) -}}
     {%- endif -%}
     {%- set staged = ref(validation_table(source_table)['model']) -%}
-    {%- for relation in [staged, ref('stg_reference__event_taxonomy'),
-        ref('stg_reference__vocabularies')] -%}
+    {%- set lookup = ref('stg_reference__event_taxonomy') if source_table == 'product_events'
+        else ref('stg_reference__vocabularies') -%}
+    {%- for relation in [staged, lookup] -%}
         {%- if adapter.get_relation(relation.database, relation.schema, relation.identifier)
             is none -%}
             {{- return(none) -}}

@@ -37,7 +37,11 @@ final as (
             {{ key_rejection_rules('event_name') }}
             when
                 event_role is not null
-                and event_role not in ('{{ event_roles() | join("', '") }}')
+                and event_role not in (
+                    {%- for event_role in event_roles() %}
+                        '{{ event_role }}'{{ ',' if not loop.last }}
+                    {%- endfor %}
+                )
                 then 'invalid_value'
         end as rejection_reason
     from ranked

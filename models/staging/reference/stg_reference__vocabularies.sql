@@ -35,7 +35,11 @@ final as (
         case
             {{ key_rejection_rules(['vocabulary_domain', 'vocabulary_value']) }}
             when
-                vocabulary_domain not in ('{{ vocabulary_columns().keys() | join("', '") }}')
+                vocabulary_domain not in (
+                    {%- for domain in vocabulary_columns() %}
+                        '{{ domain }}'{{ ',' if not loop.last }}
+                    {%- endfor %}
+                )
                 then 'invalid_value'
         end as rejection_reason
     from ranked
