@@ -43,13 +43,15 @@
 
 {#-
     Validity (counted as accuracy): per column, the rows for which its rule (a SQL boolean
-    expression) is true, over all rows; null counts as failing. `rules`: {column: expression}.
+    expression) is true, over all rows; null counts as failing. `rules`: {column: expression},
+    or {column: [expression, the rule in words]} where the SQL would not read well as check_rule.
 -#}
 {% macro dq_validity(relation, rules) %}
     {%- set checks = [] -%}
     {%- set conditions = [] -%}
-    {%- for column, expression in rules.items() -%}
-        {%- do checks.append(dq_check('dq_validity', relation, column, expression)) -%}
+    {%- for column, rule in rules.items() -%}
+        {%- set expression, check_rule = [rule, rule] if rule is string else rule -%}
+        {%- do checks.append(dq_check('dq_validity', relation, column, check_rule)) -%}
         {%- do conditions.append('(' ~ expression ~ ')') -%}
     {%- endfor -%}
     {{ return(dq_row_checks_measure(relation, checks, conditions)) }}

@@ -10,7 +10,8 @@
         fx_currencies   select currency from stg_reference__fx_rates where currency is not null
 -#}
 
-{#- Every rejection reason, in the order the rules apply (the first match wins). -#}
+{#- Every rejection reason, in the order the rules apply (the first match wins); the vocabulary
+    checks (vocabularies.sql) come last. -#}
 {% macro rejection_reason_precedence() %}
     {{ return([
         'missing_primary_key',
@@ -25,12 +26,12 @@
         'unknown_currency',
         'future_timestamp',
         'invalid_value',
-    ]) }}
+    ] + vocabulary_rejection_reasons()) }}
 {% endmacro %}
 
-{#- The relational checks of each raw table. -#}
+{#- The relational checks of each raw table, its vocabulary checks (vocabularies.sql) included. -#}
 {% macro relational_checks(source_table) %}
-    {{ return({
+    {%- set checks = {
         'crm_accounts': [],
         'crm_contacts': ['unknown_account_id'],
         'crm_opportunities': ['unknown_account_id', 'unknown_currency'],
@@ -47,7 +48,10 @@
         'fx_rates': [],
         'acquisition_costs': [],
         'kpi_targets': [],
-    }[source_table]) }}
+        'event_taxonomy': [],
+        'vocabularies': [],
+    } -%}
+    {{ return(checks[source_table] + vocabulary_checks(source_table)) }}
 {% endmacro %}
 
 {#- True when the check fails for the row aliased `row`. -#}
@@ -64,6 +68,8 @@
             {{ row }}.currency != 'USD'
             and {{ row }}.currency not in (select fx_currencies.currency from fx_currencies)
         )
+    {%- elif vocabulary_check_column(check) is not none -%}
+        {{ vocabulary_check_fails(check, row) }}
     {%- else -%}
         {{ exceptions.raise_compiler_error('relational_check_fails: unknown check ' ~ check) }}
     {%- endif -%}

@@ -38,6 +38,10 @@
                 'stg_reference__acquisition_costs', ['month_start_date', 'segment'], false,
             ],
             'kpi_targets': ['stg_reference__kpi_targets', ['kpi_name'], false],
+            'event_taxonomy': ['stg_reference__event_taxonomy', ['event_name'], false],
+            'vocabularies': [
+                'stg_reference__vocabularies', ['vocabulary_domain', 'vocabulary_value'], false,
+            ],
         },
     }) }}
 {% endmacro %}
@@ -80,6 +84,7 @@
 ),
 
 {% endfor -%}
+{{ vocabulary_lookups(source_tables) }}
 {%- endmacro %}
 
 {#- The columns a relational check reads from the row it checks. -#}
@@ -90,14 +95,16 @@
             'unknown_account_id': 'account_id',
             'unknown_plan_id': 'plan_id',
             'unknown_currency': 'currency',
-        }[check]) -%}
+        }.get(check) or vocabulary_check_column(check)) -%}
     {%- endfor -%}
     {{- return(columns) -}}
 {%- endmacro %}
 
-{#- A usable-rows model: the columns of source_table's staging rows that are not rejected. -#}
+{#- A usable-rows model: the columns of source_table's staging rows that are not rejected, each
+    vocabulary column carrying its standard term where the vocabulary gives one. -#}
 {% macro validated_model(source_table, columns) -%}
     {%- set alias = validation_alias(source_table) -%}
+    {%- do check_vocabulary_terms(source_table) -%}
 with
 
 {{ alias }} as (
@@ -112,14 +119,16 @@ with
 ),
 
 {{ relational_lookups([source_table]) -}}
+{{ vocabulary_terms_lookup(source_table) -}}
 
 final as (
 
     select
         {%- for column in columns %}
-        {{ alias }}.{{ column }}{{ ',' if not loop.last }}
+        {{ standard_term(source_table, alias, column) }}{{ ',' if not loop.last }}
         {%- endfor %}
     from {{ alias }}
+    {{- standard_terms_joins(source_table, alias) }}
     where {{ final_rejection_reason(source_table, alias) }} is null
 
 )

@@ -188,13 +188,67 @@ CONTRACT: Final[dict[str, dict[str, dict[str, str]]]] = {
             "unit": VARCHAR,
             "description": VARCHAR,
         },
+        # The company's event names: what each means to the usage measures (feature, role, core
+        # flag). One row per raw event_name; a null feature means the event's own feature column.
+        "event_taxonomy": {
+            "event_name": VARCHAR,
+            "feature": VARCHAR,
+            "role": VARCHAR,
+            "is_core_feature": BOOLEAN,
+        },
+        # The company's terms of each domain of VOCABULARY_COLUMNS. One row per (domain, value); a
+        # null standard_value means the value has no special meaning to the models.
+        "vocabularies": {
+            "domain": VARCHAR,
+            "value": VARCHAR,
+            "standard_value": VARCHAR,
+        },
     },
 }
+
+# The roles an event_taxonomy row may give an event (null: no role, the event only counts as
+# activity and, through its feature, as feature use when it is flagged core).
+EVENT_ROLES: Final = (
+    "session_start",
+    "workflow_started",
+    "workflow_completed",
+    "api_call",
+    "feature_use",
+    "value_moment",
+)
+
+# vocabularies.domain -> the raw (table, column) whose values the domain lists. A non-null value
+# missing from its domain is unknown (var unknown_vocabulary_action: quarantined with reason
+# unknown_<domain>, or the build fails). macros/validation/vocabularies.sql holds the same map.
+VOCABULARY_COLUMNS: Final[dict[str, tuple[str, str]]] = {
+    "segment": ("crm_accounts", "segment"),
+    "region": ("crm_accounts", "region"),
+    "industry": ("crm_accounts", "industry"),
+    "plan_tier": ("billing_plans", "plan_tier"),
+    "user_role": ("product_users", "role"),
+    "activity_type": ("crm_activities", "activity_type"),
+    "trigger_reason": ("crm_interventions", "trigger_reason"),
+    "playbook": ("crm_interventions", "playbook"),
+    "ticket_priority": ("crm_support_tickets", "priority"),
+    "ticket_status": ("crm_support_tickets", "status"),
+    "opportunity_source": ("crm_opportunities", "source"),
+    "opportunity_stage": ("crm_opportunities", "stage"),
+    "cancel_reason": ("billing_subscriptions", "cancel_reason"),
+    "milestone_name": ("crm_milestones", "milestone_name"),
+}
+
+# Configuration seeds written by hand (seeds/*.csv), not by the demo generator.
+HAND_WRITTEN_TABLES: Final = frozenset({"event_taxonomy", "vocabularies"})
 
 
 def all_tables() -> dict[str, dict[str, str]]:
     """Every raw table of every source system, flattened: table name -> {column: type}."""
     return {table: cols for system in CONTRACT.values() for table, cols in system.items()}
+
+
+def generated_tables() -> dict[str, dict[str, str]]:
+    """The raw tables the demo generator writes: every table but the hand-written seeds."""
+    return {t: cols for t, cols in all_tables().items() if t not in HAND_WRITTEN_TABLES}
 
 
 def system_of(table: str) -> str:

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from cs_analytics.contract import CONTRACT, all_tables
+from cs_analytics.contract import CONTRACT, all_tables, generated_tables
 from cs_analytics.generator import DEFAULT_DEFECT_RATES, GeneratorConfig, generate
 from cs_analytics.generator.cli import main
 from cs_analytics.generator.writer import arrow_schema
@@ -23,7 +23,7 @@ def connect(folder: Path) -> duckdb.DuckDBPyConnection:
     """Views over the generated CSVs, read with the contract's types (fails on a bad value)."""
     con = duckdb.connect()
     con.execute("set TimeZone = 'UTC'")  # naive timestamps are UTC, as in the profile
-    for table, types in all_tables().items():
+    for table, types in generated_tables().items():
         cols = ", ".join(f"'{c}': '{t}'" for c, t in types.items())
         con.execute(
             f"create view {table} as select * from read_csv('{folder / table}.csv', "
@@ -41,7 +41,7 @@ def test_same_seed_same_bytes(tmp_path: Path) -> None:
     generate(config, tmp_path / "a", "csv")
     generate(config, tmp_path / "b", "csv")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert len(names) == len(all_tables())
+    assert len(names) == len(generated_tables())
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "a", tmp_path / "b", names, shallow=False)
     assert mismatch == [] and errors == [] and sorted(match) == names
 
@@ -66,13 +66,13 @@ def test_committed_seeds_are_the_generator_output(tmp_path: Path) -> None:
     """seeds/*.csv is exactly what `make seeds` writes: nobody edited the demo data by hand."""
     args = [f"--{k.replace('_', '-')}={v}" for k, v in DEMO_ARGS.items()]
     assert main([*args, "--format=csv", f"--output-dir={tmp_path}"]) == 0
-    names = sorted(f"{t}.csv" for t in all_tables())
+    names = sorted(f"{t}.csv" for t in generated_tables())
     _, mismatch, errors = filecmp.cmpfiles(tmp_path, PROJECT_DIR / "seeds", names, False)
     assert mismatch == [] and errors == []
 
 
 def test_csv_headers_and_types_follow_the_contract(generated: Path) -> None:
-    for table, types in all_tables().items():
+    for table, types in generated_tables().items():
         header = (generated / f"{table}.csv").read_text().splitlines()[0].split(",")
         assert header == list(types), table
         con = connect(generated)
@@ -88,7 +88,7 @@ def test_csv_headers_and_types_follow_the_contract(generated: Path) -> None:
 
 def test_parquet_schema_follows_the_contract(tmp_path: Path) -> None:
     generate(GeneratorConfig(accounts=12, seed=5, chunk_accounts=5), tmp_path, "parquet")
-    for table in all_tables():
+    for table in generated_tables():
         parts = sorted((tmp_path / table).glob("part-*.parquet"))
         assert parts, table
         for part in parts:
@@ -345,7 +345,8 @@ def test_health_drives_usage_and_churn(generated: Path) -> None:
 
 def test_contract_covers_spec_tables() -> None:
     assert set(CONTRACT) == {"product", "crm", "billing", "reference"}
-    assert len(all_tables()) == 16
+    assert len(all_tables()) == 18
+    assert len(generated_tables()) == 16
 
 
 def test_cli_rejects_bad_arguments(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -42,7 +42,7 @@ workflow_days as (
         activity_date
     from {{ ref('int_account_days_usage') }}
     where
-        workflow_completions > 0
+        value_moments > 0
         and activity_date <= {{ as_of_date() }}
 
 ),

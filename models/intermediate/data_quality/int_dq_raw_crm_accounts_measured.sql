@@ -2,7 +2,10 @@
     dq_table_checks(
         ref('stg_crm__accounts'),
         populated=['account_id', 'account_name', 'created_at', 'csm_owner', 'segment'],
-        rules={'segment': "segment in ('smb', 'mid_market', 'enterprise')"},
+        rules={'segment': [
+            'segment in (' ~ vocabulary_terms_sql('segment') ~ ')',
+            'segment in the vocabulary of domain segment',
+        ]},
         references={'parent_account_id': [ref('stg_crm__accounts'), 'account_id']},
     )
     + dq_table_checks(

@@ -1,5 +1,3 @@
-{%- set core_features = var('core_features') %}
-
 with
 
 usage_windows as (
@@ -17,6 +15,13 @@ usage_windows as (
         core_features_used_30d,
         core_features_used_prior_30d
     from {{ ref('int_account_days_usage_windowed') }}
+
+),
+
+core_features as (
+
+    select count(*) as core_feature_count
+    from {{ ref('int_core_features_listed') }}
 
 ),
 
@@ -41,7 +46,8 @@ final as (
         cast(usage_windows.workflow_starts_30d as {{ dbt.type_int() }}) as workflow_starts_30d,
         cast(usage_windows.api_calls_30d as {{ dbt.type_int() }}) as api_calls_30d,
         cast(
-            usage_windows.core_features_used_30d * 1.0 / {{ core_features | length }}
+            usage_windows.core_features_used_30d * 1.0
+            / nullif(core_features.core_feature_count, 0)
             as decimal(18, 6)
         ) as feature_breadth,
         cast(
@@ -67,7 +73,7 @@ final as (
         ) as active_user_growth,
         cast(
             (usage_windows.core_features_used_30d - usage_windows.core_features_used_prior_30d)
-            * 1.0 / {{ core_features | length }}
+            * 1.0 / nullif(core_features.core_feature_count, 0)
             as decimal(18, 6)
         ) as feature_expansion,
         cast(
@@ -78,6 +84,7 @@ final as (
     from usage_windows
     left join active_users
         on {{ join_on_keys('usage_windows', 'active_users', ['account_id', 'health_date']) }}
+    cross join core_features
 
 )
 

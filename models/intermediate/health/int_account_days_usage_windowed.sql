@@ -1,9 +1,3 @@
-{%- set core_features = var('core_features') %}
-{%- set core_feature_flags = [] %}
-{%- for core_feature in core_features %}
-    {%- do core_feature_flags.append('used_' ~ core_feature) %}
-{%- endfor %}
-
 with
 
 calendar as (
@@ -22,17 +16,24 @@ usage as (
         feature_events,
         workflow_starts,
         workflow_completions,
-        {%- for core_feature in core_features %}
-            used_{{ core_feature }},
-        {%- endfor %}
         api_calls
     from {{ ref('int_account_days_usage') }}
 
 ),
 
+core_feature_days as (
+
+    select
+        account_id,
+        feature,
+        activity_date
+    from {{ ref('int_account_days_core_features_used') }}
+
+),
+
 usage_days as (
 
-    -- The daily facts the windows sum: an active day and each core feature's use as 0 or 1.
+    -- The daily facts the windows sum: an active day as 0 or 1.
     select
         account_id,
         activity_date,
@@ -41,9 +42,6 @@ usage_days as (
         feature_events,
         workflow_starts,
         workflow_completions,
-        {%- for core_feature in core_features %}
-            case when used_{{ core_feature }} then 1 else 0 end as used_{{ core_feature }},
-        {%- endfor %}
         api_calls
     from usage
 
@@ -55,23 +53,68 @@ windowed as (
         30: [
             'active_days', 'sessions', 'feature_events', 'workflow_starts',
             'workflow_completions', 'api_calls',
-        ] + core_feature_flags,
+        ],
     }) }}
 
 ),
+
+calendar_feature_days as (
+
+    -- A core feature's use on a day of the account's calendar (uses outside it do not count,
+    -- as for the windowed sums), with the feature's next such use.
+    select
+        core_feature_days.account_id,
+        core_feature_days.feature,
+        core_feature_days.activity_date,
+        lead(core_feature_days.activity_date) over (
+            partition by core_feature_days.account_id, core_feature_days.feature
+            order by core_feature_days.activity_date
+        ) as next_activity_date
+    from core_feature_days
+    inner join calendar
+        on {{ join_on_keys(
+            'core_feature_days', 'calendar', ['account_id', ['activity_date', 'calendar_date']]
+        ) }}
+
+),
+
+feature_deltas as (
+
+    -- A use counts the feature for 30 days (the 30-day windows ending on them), until its next
+    -- use takes over: +1 on the use, -1 on the earlier of the next use and 30 days later.
+    select
+        account_id,
+        activity_date as delta_date,
+        1 as core_features_delta
+    from calendar_feature_days
+
+    union all
+
+    select
+        account_id,
+        case
+            when next_activity_date < {{ dbt.dateadd('day', 30, 'activity_date') }}
+                then next_activity_date
+            else cast({{ dbt.dateadd('day', 30, 'activity_date') }} as date)
+        end as delta_date,
+        -1 as core_features_delta
+    from calendar_feature_days
+
+),
+
+{{ running_counts_from_deltas('feature_deltas', {
+    'core_features_delta': 'core_features_used_30d',
+}) }},
 
 features_counted as (
 
     -- Core features used on at least one of the 30 days.
     select
-        *,
-        (
-            {%- for core_feature in core_features %}
-                case when used_{{ core_feature }}_30d > 0 then 1 else 0 end
-                {%- if not loop.last %} + {% endif %}
-            {%- endfor %}
-        ) as core_features_used_30d
+        windowed.*,
+        running_counts.core_features_used_30d
     from windowed
+    inner join running_counts
+        on {{ join_on_keys('windowed', 'running_counts', ['account_id', 'calendar_date']) }}
 
 ),
 

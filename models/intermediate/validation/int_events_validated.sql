@@ -9,7 +9,10 @@
 
 {#- Incremental batch: every event_id with a delivery received since the newest received_at already
     loaded minus var('event_lookback_days') (1900-01-01 on an empty table). All deliveries of those
-    ids are ranked here, never the whole history. -#}
+    ids are ranked here, never the whole history. The event taxonomy is applied when an event is
+    loaded: changing it needs `--full-refresh`. -#}
+
+{%- do check_vocabulary_terms('product_events') %}
 
 {%- if is_incremental() %}
     {%- set newest_loaded_at -%}
@@ -52,6 +55,17 @@ deliveries as (
 
 {{ relational_lookups(['product_events']) -}}
 
+taxonomy as (
+
+    select
+        event_name,
+        feature,
+        event_role,
+        is_core_feature
+    from {{ ref('int_event_taxonomy_validated') }}
+
+),
+
 ranked as (
 
     select
@@ -76,16 +90,20 @@ first_deliveries as (
 final as (
 
     select
-        event_id,
-        account_id,
-        user_id,
-        event_name,
-        feature,
-        duration_seconds,
-        cast(occurred_at as date) as occurred_date,
-        occurred_at,
-        received_at
+        first_deliveries.event_id,
+        first_deliveries.account_id,
+        first_deliveries.user_id,
+        first_deliveries.event_name,
+        coalesce(taxonomy.feature, first_deliveries.feature) as feature,
+        taxonomy.event_role,
+        first_deliveries.duration_seconds,
+        coalesce(taxonomy.is_core_feature, false) as is_core_feature,
+        cast(first_deliveries.occurred_at as date) as occurred_date,
+        first_deliveries.occurred_at,
+        first_deliveries.received_at
     from first_deliveries
+    left join taxonomy
+        on first_deliveries.event_name = taxonomy.event_name
 
 )
 

@@ -1,0 +1,3 @@
+{{ validated_model('vocabularies', [
+    'vocabulary_domain', 'vocabulary_value', 'standard_value',
+]) }}
