@@ -213,6 +213,23 @@ def test_business_structure_is_realistic(generated: Path) -> None:
         assert query(generated, f"select count(distinct {column}) from {table}")[0][0] >= 2
 
 
+def test_demo_billing_is_one_per_seat_base_price_per_period(generated: Path) -> None:
+    """The demo writes the billing item columns with their defaults (every price per seat, a
+    base plan, every 1 interval; no discount amount, no billed amount), so the demo marts are
+    those of a single-item contract."""
+    plans = query(
+        generated,
+        "select count(*) filter (where interval_count = 1 and price_kind = 'per_seat' "
+        "and not is_add_on), count(*) from billing_plans",
+    )[0]
+    assert plans[0] == plans[1] == 18
+    items = query(
+        generated,
+        "select count(discount_amount), count(billed_amount), count(*) from billing_subscriptions",
+    )[0]
+    assert items[:2] == (0, 0) and items[2] > 0
+
+
 CONSISTENCY_CHECKS = {
     "subscription_ends_before_start": (
         "select count(*) from billing_subscriptions where ended_at <= started_at"
