@@ -82,7 +82,7 @@
 {% macro dq_consistency(relation, column_name, to, field) %}
     {%- set check = dq_check(
         'dq_consistency', relation, column_name,
-        column_name ~ ' found in ' ~ to.identifier ~ '.' ~ field
+        column_name ~ ' found in ' ~ to.identifier ~ '.' ~ field, reads=[to]
     ) -%}
     {%- set sql -%}
     with
@@ -128,7 +128,8 @@
         'invoice agrees with its subscription row in ' ~ subscriptions.identifier
         ~ ': same account, plan currency, amount_due'
         ~ ' = unit_amount x quantity x (1 - discount_percent / 100) within ' ~ tolerance
-        ~ ' (pro rata subscription_update: above 0 and not above it)'
+        ~ ' (pro rata subscription_update: above 0 and not above it)',
+        reads=[subscriptions, plans]
     ) -%}
     {%- set sql -%}
     with
@@ -336,7 +337,7 @@
     {%- set check = dq_check(
         'dq_customer_matching', relation, column_name,
         column_name ~ ' seen in any of ' ~ relation.identifier ~ ', ' ~ systems | join(', ')
-        ~ ' is found in all of them'
+        ~ ' is found in all of them', reads=match_in
     ) -%}
     {%- set sql -%}
     with
