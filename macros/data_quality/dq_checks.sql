@@ -46,14 +46,22 @@
     One check as declared by the macros of dq_ratios.sql: what it is (kind, checked relation,
     column, rule, target) and its stable check_id, <kind>.<relation>[.<column>] (kind without
     the dq_ prefix). resource_type is source when the relation is a staging model (the raw
-    table as landed: every raw row) and model otherwise (usable rows).
+    table as landed: every raw row) and model otherwise (usable rows). `reads`: the other
+    relations the check compares with (the known keys of a consistency check). absent_tables:
+    the raw tables of the relation and of `reads` that var absent_sources declares absent; a
+    check that reads one is not applicable (dq_measure), and its rule says why.
 -#}
-{% macro dq_check(check_name, relation, column_name, check_rule) %}
+{% macro dq_check(check_name, relation, column_name, check_rule, reads=[]) %}
     {%- set kind = dq_check_kinds()[check_name] -%}
     {%- set target = dq_target(check_name) -%}
     {%- set parts = [check_name | replace('dq_', '', 1), relation.identifier] -%}
     {%- if column_name -%}
         {%- do parts.append(column_name) -%}
+    {%- endif -%}
+    {%- set absent_tables = dq_absent_tables([relation] + reads) -%}
+    {%- if absent_tables -%}
+        {%- set check_rule = check_rule ~ ' (not applicable: ' ~ absent_tables | join(', ')
+            ~ ' declared absent in var absent_sources)' -%}
     {%- endif -%}
     {{ return({
         'check_id': parts | join('.'),
@@ -66,7 +74,39 @@
         'unit': kind.unit,
         'threshold': target.threshold,
         'comparison': target.comparison,
+        'absent_tables': absent_tables,
     }) }}
+{% endmacro %}
+
+{#-
+    The raw table a relation measures: the source of a staging model, or the raw table of a
+    usable-rows model int_<entity>_validated (validation_tables); none for any other model.
+-#}
+{% macro dq_raw_table(relation) %}
+    {%- set source_node = dq_raw_source_node(relation) -%}
+    {%- if source_node is not none -%}
+        {{ return(source_node.identifier) }}
+    {%- endif -%}
+    {%- for tables in validation_tables().values() -%}
+        {%- for table_name in tables
+            if relation.identifier == 'int_' ~ validation_alias(table_name) ~ '_validated' -%}
+            {{ return(table_name) }}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(none) }}
+{% endmacro %}
+
+{#- The raw tables of the relations (dq_raw_table) that var absent_sources declares absent. -#}
+{% macro dq_absent_tables(relations) %}
+    {%- set absent = [] -%}
+    {%- for relation in relations -%}
+        {%- set table_name = dq_raw_table(relation) -%}
+        {%- if table_name is not none and is_absent_source(table_name)
+            and table_name not in absent -%}
+            {%- do absent.append(table_name) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(absent) }}
 {% endmacro %}
 
 {#-
@@ -105,12 +145,14 @@
 {%- endmacro %}
 
 {#-
-    Status of a check from its counts, on the exact counts (not the rounded ratio): no_data
-    when nothing is measured, pass when numerator / denominator meets the threshold with the
+    Status of a check from its counts, on the exact counts (not the rounded ratio):
+    not_applicable when `is_applicable` is false (the check reads a raw table declared absent),
+    no_data when nothing is measured, pass when numerator / denominator meets the threshold with the
     comparison (`>` or `>=`), else fail. Arguments are SQL expressions.
 -#}
-{% macro dq_status(numerator, denominator, threshold, comparison) -%}
+{% macro dq_status(numerator, denominator, threshold, comparison, is_applicable='true') -%}
     case
+        when not {{ is_applicable }} then 'not_applicable'
         when {{ denominator }} = 0 then 'no_data'
         when {{ comparison }} = '>=' and {{ numerator }} >= {{ threshold }} * {{ denominator }}
             then 'pass'
@@ -124,8 +166,9 @@
     The SQL of a measurement model: the measures declared in it (a list of dq_completeness(),
     dq_validity(), dq_accuracy(), ... calls, each a select returning one row with `denominator`
     and `numerator_1` ... `numerator_<n>` for its n checks), as one row per check with its
-    counts, measured ratio, threshold, comparison and status (dq_status). The ref() calls of
-    the declarations are the model's dependencies.
+    counts, measured ratio, threshold, comparison and status (dq_status). A check that reads
+    a raw table declared absent is not measured: counts 0, status not_applicable. The ref()
+    calls of the declarations are the model's dependencies.
 -#}
 {% macro dq_measure(measures) %}
 {%- set string = dbt.type_string() -%}
@@ -143,7 +186,7 @@ declared as (
         {%- set measure_index = loop.index %}
         {%- for check in measure.checks %}
     select
-        {{ dq_literal(check.check_id) }} as check_id, {{ dq_literal(check.dimension) }} as dimension, {{ dq_literal(check.check_name) }} as check_name, {{ dq_literal(check.resource_type) }} as resource_type, {{ dq_literal(check.model_name) }} as model_name, {{ dq_literal(check.column_name) }} as column_name, {{ dq_literal(check.check_rule) }} as check_rule, {{ dq_literal(check.unit) }} as unit, measure_{{ measure_index }}.numerator_{{ loop.index }} as numerator, measure_{{ measure_index }}.denominator as denominator, {{ check.threshold }} as threshold, {{ dq_literal(check.comparison) }} as comparison
+        {{ dq_literal(check.check_id) }} as check_id, {{ dq_literal(check.dimension) }} as dimension, {{ dq_literal(check.check_name) }} as check_name, {{ dq_literal(check.resource_type) }} as resource_type, {{ dq_literal(check.model_name) }} as model_name, {{ dq_literal(check.column_name) }} as column_name, {{ dq_literal(check.check_rule) }} as check_rule, {{ dq_literal(check.unit) }} as unit, {% if check.absent_tables %}0 as numerator, 0 as denominator{% else %}measure_{{ measure_index }}.numerator_{{ loop.index }} as numerator, measure_{{ measure_index }}.denominator as denominator{% endif %}, {{ check.threshold }} as threshold, {{ dq_literal(check.comparison) }} as comparison, {{ 'false' if check.absent_tables else 'true' }} as is_applicable
     from measure_{{ measure_index }}
     {%- if not loop.last %}
     union all
@@ -170,7 +213,8 @@ typed as (
         cast(coalesce(numerator, 0) as {{ bigint }}) as numerator,
         cast(coalesce(denominator, 0) as {{ bigint }}) as denominator,
         cast(threshold as decimal(10, 6)) as threshold,
-        cast(comparison as {{ string }}) as comparison
+        cast(comparison as {{ string }}) as comparison,
+        is_applicable
     from declared
 
 ),
@@ -192,7 +236,7 @@ final as (
         {{ dq_measured_ratio('numerator', 'denominator') }} as measured_ratio,
         threshold,
         comparison,
-        {{ dq_status('numerator', 'denominator', 'threshold', 'comparison') | indent(8) }} as status
+        {{ dq_status('numerator', 'denominator', 'threshold', 'comparison', 'is_applicable') | indent(8) }} as status
     from typed
 
 )

@@ -84,7 +84,7 @@
 {% macro dq_consistency(relation, column_name, to, field) %}
     {%- set check = dq_check(
         'dq_consistency', relation, column_name,
-        column_name ~ ' found in ' ~ to.identifier ~ '.' ~ field
+        column_name ~ ' found in ' ~ to.identifier ~ '.' ~ field, reads=[to]
     ) -%}
     {%- set sql -%}
     with
@@ -132,7 +132,8 @@
         ~ ': same account, plan currency, amount_due'
         ~ ' = the charge per billing term (billed_amount, else unit_amount x quantity (1 for a'
         ~ ' flat fee) x (1 - discount_percent / 100) - discount_amount) within ' ~ tolerance
-        ~ ' (pro rata subscription_update: above 0 and not above it)'
+        ~ ' (pro rata subscription_update: above 0 and not above it)',
+        reads=[subscriptions, plans]
     ) -%}
     {%- set sql -%}
     with
@@ -338,7 +339,7 @@
     {%- set check = dq_check(
         'dq_customer_matching', relation, column_name,
         column_name ~ ' seen in any of ' ~ relation.identifier ~ ', ' ~ systems | join(', ')
-        ~ ' is found in all of them'
+        ~ ' is found in all of them', reads=match_in
     ) -%}
     {%- set sql -%}
     with

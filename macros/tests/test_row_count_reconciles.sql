@@ -1,7 +1,8 @@
 {#-
     Reconciles the usable rows of a raw table (the model, e.g. int_subscriptions_validated) with
     the raw table: every raw row is either usable or in the system's rejected-rows model. Fails
-    with one row (naming the table) when count(raw) != count(usable) + count(rejected).
+    with one row (naming the table) when count(raw) != count(usable) + count(rejected). A raw
+    table declared absent (var absent_sources) is not read: it has no rows.
 -#}
 {% test row_count_reconciles(model, raw_relation, rejected_relation, source_table) %}
 
@@ -10,7 +11,7 @@ with
 raw_rows as (
 
     select count(*) as row_count
-    from {{ raw_relation }}
+    from {{ absent_source_select(source_table) if is_absent_source(source_table) else raw_relation }}
 
 ),
 

@@ -317,3 +317,24 @@ def test_pipeline_cutoff_and_feature_columns() -> None:
                  "is_churned_90d", "seats", "health_score"]
     )  # fmt: skip
     assert feature_columns(frame) == ["health_score", "seats"]
+
+
+def test_pipeline_drops_features_null_on_every_row() -> None:
+    """A feature null on every row (measured from a raw table declared absent) leaves the
+    model before fit: both dbt models' outputs equal those without the column, never a crash."""
+    from cs_analytics.churn.pipeline import ChurnSettings, evaluation, risk_scores
+
+    frame = synthetic_frame(2_400, n_features=6, seed=3)
+    frame["health_score"] = np.random.default_rng(3).uniform(0, 100, len(frame)).round(2)
+    # As DuckDB hands them over: an all-null decimal arrives as objects, an int as nullable.
+    absent = frame.assign(
+        nps_average=pd.Series([None] * len(frame), dtype=object),
+        escalations_90d=pd.array([pd.NA] * len(frame), dtype="Int64"),
+    )
+    settings = ChurnSettings(as_of_date=dt.date(2026, 10, 31))
+    scores = risk_scores(absent, settings)
+    assert len(scores) == 100
+    pd.testing.assert_frame_equal(scores, risk_scores(frame, settings))
+    drivers = scores.filter(like="_feature").stack().unique()
+    assert not {"nps_average", "escalations_90d"} & set(drivers)
+    pd.testing.assert_frame_equal(evaluation(absent, settings), evaluation(frame, settings))

@@ -92,10 +92,14 @@ final as (
         outcomes.has_reached_first_value,
         relationship.nps_average,
         relationship.csat_average,
-        relationship.csm_touches_90d,
-        contacts.executive_sponsor_present,
-        contacts.active_champions,
-        relationship.escalations_90d,
+        {{ unless_absent('relationship.csm_touches_90d', ['crm_activities'], dbt.type_int()) }}
+            as csm_touches_90d,
+        {{ unless_absent('contacts.executive_sponsor_present', ['crm_contacts'], dbt.type_int()) }}
+            as executive_sponsor_present,
+        {{ unless_absent('contacts.active_champions', ['crm_contacts'], dbt.type_int()) }}
+            as active_champions,
+        {{ unless_absent('relationship.escalations_90d', ['crm_support_tickets'], dbt.type_int()) }}
+            as escalations_90d,
         product.active_user_growth,
         product.feature_expansion,
         product.api_growth,

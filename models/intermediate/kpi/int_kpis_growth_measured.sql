@@ -26,7 +26,8 @@ conversion as (
     select
         {{ kpi_columns('expansion_conversion_rate',
             'expansion opportunities closed in the period: won / closed',
-            'avg(case when is_won then 1.0 else 0.0 end)', 'count(*)') }}
+            'avg(case when is_won then 1.0 else 0.0 end)', 'count(*)',
+            needs=['crm_opportunities']) }}
     from pipeline
     where is_closed and close_date >= {{ kpi_period_start() }}
 
@@ -38,7 +39,8 @@ velocity as (
         {{ kpi_columns('pipeline_velocity_improvement',
             '1 - mean days from created to won of opportunities won in the period / that of the'
             ~ ' 12 months before',
-            kpi_improvement('days_to_close', 'close_date'), 'count(*)') }}
+            kpi_improvement('days_to_close', 'close_date'), 'count(*)',
+            needs=['crm_opportunities']) }}
     from pipeline
     where is_won and close_date >= {{ kpi_prior_period_start() }}
 

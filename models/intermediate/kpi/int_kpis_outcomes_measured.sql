@@ -59,7 +59,8 @@ intervention_success as (
         {{ kpi_columns('intervention_success_rate',
             'interventions opened in the period with day 90 observed: live on day 90 with health'
             ~ ' >= 70 / all of them',
-            share_true('is_success'), 'count(is_success)') }}
+            share_true('is_success'), 'count(is_success)',
+            needs=['crm_interventions']) }}
     from observed_interventions
 
 ),
@@ -70,7 +71,8 @@ save_rate as (
         {{ kpi_columns('save_rate',
             'cancellation requests opened in the period with day 90 observed that are still live'
             ~ ' on day 90 / all of them',
-            share_true('is_saved'), 'count(is_saved)') }}
+            share_true('is_saved'), 'count(is_saved)',
+            needs=['crm_interventions']) }}
     from observed_interventions
 
 ),
@@ -81,7 +83,8 @@ recovery as (
         {{ kpi_columns('recovery_time_days',
             'median days from opening to health back at 70, interventions opened in the period'
             ~ ' below 70 that recovered by the as-of date',
-            median_of('recovery_time_days'), 'count(recovery_time_days)') }}
+            median_of('recovery_time_days'), 'count(recovery_time_days)',
+            needs=['crm_interventions']) }}
     from observed_interventions
     where health_score_at_opening < 70 and recovery_time_days is not null
 
@@ -93,7 +96,8 @@ alert_response as (
         {{ kpi_columns('alert_response_hours',
             'median hours from alert to the first intervention action, alerts in the period with'
             ~ ' a response within the window',
-            median_of('response_time_hours'), 'count(response_time_hours)') }}
+            median_of('response_time_hours'), 'count(response_time_hours)',
+            needs=['crm_interventions']) }}
     from alerts
     where alert_date >= {{ kpi_period_start() }} and response_time_hours is not null
 

@@ -56,6 +56,16 @@ def feature_columns(frame: pd.DataFrame) -> list[str]:
     return sorted(column for column in frame.columns if column not in NOT_FEATURES)
 
 
+def measured_features(train: pd.DataFrame, candidates: list[str]) -> list[str]:
+    """The candidate features with at least one value in the training rows, in their order.
+
+    A feature null on every training row carries nothing to learn from (typically it is
+    measured from a raw table the company does not have, var absent_sources): it leaves the
+    model before fit, which rejects an entirely null feature, rather than failing the build.
+    """
+    return [column for column in candidates if train[column].notna().any()]
+
+
 def prepare(features: pd.DataFrame) -> pd.DataFrame:
     """Numeric features as float (DuckDB decimals and nullable ints arrive as objects or
     extension types), dates as datetime64, rows sorted by key for deterministic tie-breaks."""
@@ -72,11 +82,12 @@ def fit_out_of_time(
     frame: pd.DataFrame, settings: ChurnSettings
 ) -> tuple[ChurnModel, OutOfTimeSplit]:
     """Split a prepared frame (see prepare) at the settings' cut-off and fit on the training
-    part."""
+    part, with the features measured in it (see measured_features)."""
     split = split_out_of_time(
         frame, settings.cutoff_date, horizon_days=settings.horizon_days, label_column=LABEL
     )
-    model = fit(split.train, feature_columns(frame), seed=settings.seed, label_column=LABEL)
+    features = measured_features(split.train, feature_columns(frame))
+    model = fit(split.train, features, seed=settings.seed, label_column=LABEL)
     return model, split
 
 
