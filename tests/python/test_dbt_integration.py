@@ -428,6 +428,33 @@ def test_incremental_events_reload_an_empty_table(seeded: Path, tmp_path: Path) 
 USAGE_MODELS = ("int_account_days_usage", "int_user_days_activity")
 
 
+def test_incremental_events_take_a_correction(seeded: Path, tmp_path: Path) -> None:
+    """A delivery correcting an event already loaded (another payload, received after every
+    other delivery) replaces it in an incremental run, as in a full refresh: deliveries that
+    differ are settled by received_at, the latest wins. E00001-0000004 is a session start the
+    demo delivers twice, identically (0 seconds)."""
+    db_path = tmp_path / seeded.name
+    shutil.copyfile(seeded, db_path)
+    dbt(db_path, "run", "--select", *EVENT_MODELS, "--full-refresh")
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("create schema scenario")
+        con.execute(
+            "insert into raw.product_events select * replace (60 as duration_seconds, "
+            "(select max(received_at) from raw.product_events) + interval 1 hour as received_at) "
+            "from raw.product_events where event_id = 'E00001-0000004' order by received_at limit 1"
+        )
+    dbt(db_path, "run", "--select", "int_events_validated")
+    dbt(db_path, *EVENT_TESTS)
+    kept = fetch(
+        db_path,
+        "select duration_seconds, received_at = (select max(received_at at time zone 'UTC') "
+        "from raw.product_events) from intermediate.int_events_validated "
+        "where event_id = 'E00001-0000004'",
+    )
+    assert kept == [(60, True)]
+    assert compare_with_full_refresh(db_path)[2:] == (0, 0)
+
+
 def test_incremental_usage_equals_full_refresh(seeded: Path, tmp_path: Path) -> None:
     """The account-day and user-day usage models, built on batch 1 and then run incrementally
     after the late deliveries, equal a full refresh; and the late events changed days that
