@@ -1024,3 +1024,19 @@ def build_vars(folder: str | Path, config: GeneratorConfig) -> dict[str, object]
         "account_segments": list(SEGMENTS),
         "core_features": list(events.CORE_FEATURES),
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m cs_analytics.generator.product_led <cs-generate options>``: print the dbt
+    ``--vars`` (JSON) that build the project on what those options write."""
+    import json
+
+    from cs_analytics.generator.cli import build_parser, config_from_args
+
+    args = build_parser("cs_analytics.generator.product_led", main.__doc__).parse_args(argv)
+    print(json.dumps(build_vars(args.output_dir, config_from_args(args))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
