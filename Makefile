@@ -14,7 +14,7 @@ export DO_NOT_TRACK := 1
 # Throwaway warehouse for `make test`; `make build` publishes to warehouse.duckdb (see build).
 TEST_DB ?= $(CURDIR)/target/test_warehouse.duckdb
 
-.PHONY: build test install lint sqlfluff ruff dbt-score dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn
+.PHONY: build test install lint sqlfluff ruff dbt-score dbt-test pytest lock seeds clean benchmark-generate build-large benchmark-churn profile-product-led
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else \
@@ -76,6 +76,17 @@ seeds: install
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --no-header --annotation-style line -o requirements.lock
 
+## The second generator profile (a product-led company, python/cs_analytics/generator/product_led.py)
+## as Parquet, and the project built on it: sources read the files, its missing systems are
+## declared absent (the --vars come from the profile). pytest builds a small sample of it.
+PRODUCT_LED_DIR ?= data/product_led
+PRODUCT_LED_ARGS := --accounts 300 --months 24 --start-date 2024-11-01 --seed 42 --format parquet \
+    --output-dir $(PRODUCT_LED_DIR)
+profile-product-led: install
+	$(BIN)/cs-generate --profile product_led $(PRODUCT_LED_ARGS)
+	DBT_DUCKDB_PATH=$(CURDIR)/warehouse_product_led.duckdb $(BIN)/dbt build --exclude resource_type:seed \
+	    --vars "$$($(BIN)/python -m cs_analytics.generator.product_led $(PRODUCT_LED_ARGS))"
+
 ## Large data: 10,000 accounts, ~10^8 events as chunked Parquet; prints time and peak memory.
 LARGE_DIR ?= data/large
 benchmark-generate: install
@@ -97,4 +108,5 @@ benchmark-churn: install
 	    | grep -v -e '^\s*\(Average\|Socket\|Signals\|Swaps\|File system\|Page size\|Exit\)'
 
 clean:
-	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal .warehouse.duckdb.*.tmp*
+	rm -rf target logs dbt_packages warehouse.duckdb warehouse.duckdb.wal .warehouse.duckdb.*.tmp* \
+	    warehouse_product_led.duckdb

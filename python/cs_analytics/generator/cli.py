@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
+import shlex
 import sys
 import time
 
 from cs_analytics.generator.config import GeneratorConfig
 from cs_analytics.generator.generate import generate
+from cs_analytics.generator.product_led import build_vars, generate_product_led
 
 
 def build_parser(
@@ -27,6 +30,12 @@ def build_parser(
     )
     parser.add_argument("--seed", type=int, default=42, help="random seed")
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    parser.add_argument(
+        "--profile",
+        choices=("demo", "product_led"),
+        default="demo",
+        help="which company to generate: the demo, or the product-led profile (product_led.py)",
+    )
     parser.add_argument(
         "--output-dir",
         required=output_dir is None,
@@ -74,7 +83,10 @@ def generate_and_print(
     """Generate the tables into ``args.output_dir``, print each table's row count (right-aligned
     in ``count_width`` characters); the counts and the seconds the generation took."""
     started = time.perf_counter()
-    counts = generate(config, args.output_dir, args.format)
+    if args.profile == "product_led":
+        counts = generate_product_led(config, args.output_dir, args.format)
+    else:
+        counts = generate(config, args.output_dir, args.format)
     elapsed = time.perf_counter() - started
     for table, n in counts.items():
         print(f"{table:24s} {n:>{count_width},d}")
@@ -90,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _, elapsed = generate_and_print(config, args, count_width=12)
     print(f"window {config.start_date} .. {config.end_date} (as_of_date), {elapsed:.1f}s")
+    if args.profile == "product_led" and args.format == "parquet":
+        print("dbt build --vars " + shlex.quote(json.dumps(build_vars(args.output_dir, config))))
     return 0
 
 

@@ -9,6 +9,8 @@ are injected at the configured defect rates.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -60,23 +62,15 @@ def account_events(config: GeneratorConfig, timeline: Timeline) -> dict[str, np.
     delivery keeps its original ``sequence`` (and so its event_id).
     """
     rng = np.random.default_rng([config.seed, timeline.account_number, 1])
-    n_days = len(timeline.active)
-    days = np.arange(n_days)
-    weekday = (config.start_date.weekday() + days) % 7
-    day_factor = np.where(weekday < 5, 1.0, 0.15)
-    health = np.nan_to_num(timeline.health, nan=0.0)
-    active_day = timeline.active & (health > 0)
-
+    days, health, active_day = account_days(timeline)
+    day_factor = np.where((config.start_date.weekday() + days) % 7 < 5, 1.0, 0.15)
     users = timeline.users
     if not users or not active_day.any():
         return _empty()
-    created = np.array([u.created_day for u in users])
-    ended = np.array([n_days if u.deactivated_day is None else u.deactivated_day for u in users])
-    propensity = np.array([u.propensity for u in users])
-    user_numbers = np.array([int(u.user_id.rsplit("-", 1)[1]) for u in users])
+    n_days = len(days)
+    propensity, user_numbers, alive = user_grid(timeline)
 
     # Probability that user u is active on day d.
-    alive = (days[None, :] >= created[:, None]) & (days[None, :] < ended[:, None])
     p = (
         BASE_DAILY_ACTIVITY
         * config.user_activity
@@ -173,20 +167,39 @@ def account_events(config: GeneratorConfig, timeline: Timeline) -> dict[str, np.
     user_number, code, feature, occurred, duration = (
         a[keep] for a in (user_number, code, feature, occurred, duration)
     )
-    n = len(occurred)
     order = np.lexsort((code, user_number, occurred))
     user_number, code, feature, occurred, duration = (
         a[order] for a in (user_number, code, feature, occurred, duration)
     )
-    sequence = np.arange(1, n + 1, dtype=np.int64)
+    return delivered(
+        config, rng, timeline.account_number, user_number, code, feature, occurred, duration
+    )
 
+
+def delivered(
+    config: GeneratorConfig,
+    rng: np.random.Generator,
+    account_number: int,
+    user_number: np.ndarray,
+    code: np.ndarray,
+    feature: np.ndarray,
+    occurred: np.ndarray,
+    duration: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The events of one account (sorted by occurrence, numbered in that order) as delivered:
+    received seconds to minutes later, a share 1-4 days late, some with an orphan account and
+    some twice (at the configured defect rates); only what arrived by the window's end, in
+    :data:`COLUMNS`, sorted by delivery."""
+    n = len(occurred)
+    sequence = np.arange(1, n + 1, dtype=np.int64)
+    window_end = config.n_days * 86400
     # Delivery: seconds to minutes normally; a share arrives 1-4 days late.
     rates = config.defect_rates
     delay = rng.lognormal(np.log(30.0), 1.0, n).astype(np.int64) + 1
     late = rng.random(n) < rates["late_event"]
     delay[late] = rng.integers(86400, 4 * 86400, late.sum())
     received = occurred + delay
-    account = np.full(n, timeline.account_number, dtype=np.int64)
+    account = np.full(n, account_number, dtype=np.int64)
     orphan = rng.random(n) < rates["orphan_event_account"]
     account[orphan] = config.accounts + 1 + rng.integers(0, 1000, orphan.sum())
 
@@ -210,6 +223,27 @@ def account_events(config: GeneratorConfig, timeline: Timeline) -> dict[str, np.
     return {name: values[order] for name, values in columns.items()}
 
 
+def account_days(timeline: Timeline) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Day offsets of the window, the hidden health per day (0 when not active) and whether
+    the account is active (subscribed, health known) that day."""
+    days = np.arange(len(timeline.active))
+    health = np.nan_to_num(timeline.health, nan=0.0)
+    return days, health, timeline.active & (health > 0)
+
+
+def user_grid(timeline: Timeline) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per provisioned user: propensity and user number; and whether user u exists on day d."""
+    users = timeline.users
+    n_days = len(timeline.active)
+    days = np.arange(n_days)
+    created = np.array([u.created_day for u in users])
+    ended = np.array([n_days if u.deactivated_day is None else u.deactivated_day for u in users])
+    propensity = np.array([u.propensity for u in users])
+    user_numbers = np.array([int(u.user_id.rsplit("-", 1)[1]) for u in users])
+    alive = (days[None, :] >= created[:, None]) & (days[None, :] < ended[:, None])
+    return propensity, user_numbers, alive
+
+
 def _empty() -> dict[str, np.ndarray]:
     return {name: np.zeros(0, dtype=np.int64) for name in COLUMNS}
 
@@ -218,10 +252,29 @@ def _empty() -> dict[str, np.ndarray]:
 UTC_MICROS = pa.timestamp("us", tz="UTC")
 
 
-def to_arrow(config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarray]]]) -> pa.Table:
+@dataclass(frozen=True)
+class IdFormat:
+    """How a company spells its ids: event <event><owner><event_sep><sequence>, account
+    <account><number>, user <user><owner>-<user number> (numbers zero-padded)."""
+
+    event: str = "E"
+    event_sep: str = "-"
+    sequence_width: int = 7
+    account: str = "A"
+    user: str = "U"
+
+
+def to_arrow(
+    config: GeneratorConfig,
+    parts: list[tuple[int, dict[str, np.ndarray]]],
+    event_names: tuple[str, ...] = EVENT_NAMES,
+    feature_names: tuple[str, ...] = FEATURES,
+    ids: IdFormat = IdFormat(),
+) -> pa.Table:
     """Contract-shaped Arrow table of the events of several accounts.
 
-    ``parts`` pairs each account number (the owner of the ids) with its numeric columns.
+    ``parts`` pairs each account number (the owner of the ids) with its numeric columns; event
+    and feature codes index ``event_names`` and ``feature_names`` (-1: no feature).
     """
     owner = np.concatenate(
         [np.full(len(cols["sequence"]), number, dtype=np.int64) for number, cols in parts]
@@ -235,13 +288,15 @@ def to_arrow(config: GeneratorConfig, parts: list[tuple[int, dict[str, np.ndarra
         return pc.utf8_lpad(pa.array(values.astype(np.int64)).cast(pa.string()), width, "0")
 
     owner_str = padded(owner, 5)
-    event_id = pc.binary_join_element_wise("E", owner_str, "-", padded(merged["sequence"], 7), "")
-    account_id = pc.binary_join_element_wise("A", padded(merged["account_number"], 5), "")
-    user_id = pc.binary_join_element_wise("U", owner_str, "-", padded(merged["user_number"], 4), "")
-    names = np.array(EVENT_NAMES, dtype=object)[merged["event_code"].astype(np.int64)]
+    sequence = padded(merged["sequence"], ids.sequence_width)
+    event_id = pc.binary_join_element_wise(ids.event, owner_str, ids.event_sep, sequence, "")
+    account_id = pc.binary_join_element_wise(ids.account, padded(merged["account_number"], 5), "")
+    user_number = padded(merged["user_number"], 4)
+    user_id = pc.binary_join_element_wise(ids.user, owner_str, "-", user_number, "")
+    names = np.array(event_names, dtype=object)[merged["event_code"].astype(np.int64)]
     feature_codes = merged["feature_code"].astype(np.int64)
-    features = np.array((*FEATURES, None), dtype=object)[
-        np.where(feature_codes < 0, len(FEATURES), feature_codes)
+    features = np.array((*feature_names, None), dtype=object)[
+        np.where(feature_codes < 0, len(feature_names), feature_codes)
     ]
     start = np.datetime64(config.start_date, "s")
     occurred = start + merged["occurred_s"].astype("timedelta64[s]")

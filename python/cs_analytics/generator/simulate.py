@@ -365,11 +365,7 @@ class AccountSimulator:
                     self.bill_until(self.sub, m_end, h)
                     active = True
                 continue
-            # Health evolves: mean reversion, noise, rare shocks (reorg, outage, budget freeze).
-            h += 0.25 * (self.mu - h) + float(rng.normal(0, 0.07))
-            if self.chance(0.03):
-                h -= float(rng.uniform(0.15, 0.3))
-            h = float(np.clip(h, 0.02, 0.98))
+            h = next_month_health(rng, h, self.mu)
             self.h_month[m] = h
             grow = 1 if h > 0.6 and self.chance(0.35) else 0
             shrink = 1 if h < 0.4 and self.chance(0.35) else 0
@@ -387,15 +383,7 @@ class AccountSimulator:
             declines = declines + 1 if h < prev_h - 0.02 else 0
             # CS interventions on the risk signals a CSM would see.
             if m_start > open_intervention_until:
-                trigger = None
-                if h < prev_h - 0.2:
-                    trigger = "health_drop"
-                elif h < 0.35:
-                    trigger = "red_zone"
-                elif h < 0.5 and prev_h >= 0.5:
-                    trigger = "orange_zone"
-                elif declines >= 3:
-                    trigger = "consecutive_decline"
+                trigger = health_trigger(h, prev_h, declines)
                 day = self.day_between(max(m_start, sub["start"]), until)
                 if trigger and day is not None and self.chance(0.8):
                     h, open_intervention_until = self.intervene(trigger, day, h)
@@ -999,13 +987,7 @@ class AccountSimulator:
         for play in self.interventions:
             if not self.active_days[int(play["opened"])]:
                 continue  # e.g. a payment reminder that fell after the account had left
-            churned = [d for d in self.churn_days if play["opened"] < d <= play["close"] + 1]
-            if churned:
-                outcome, closed = "churned", max(float(churned[0]), play["first_action"])
-            elif play["close"] < cal.n_days:
-                outcome, closed = "recovered", play["close"]
-            else:
-                outcome, closed = "open", None
+            outcome, closed = play_outcome(play, self.churn_days, cal.n_days)
             plays.append(
                 (
                     play["id"],
@@ -1042,6 +1024,40 @@ class AccountSimulator:
             )
         out["product_users"] = users
         return out
+
+
+def next_month_health(rng: np.random.Generator, h: float, mu: float) -> float:
+    """Hidden health a month later: mean reversion to ``mu``, noise, and rare shocks (reorg,
+    outage, budget freeze)."""
+    h += 0.25 * (mu - h) + float(rng.normal(0, 0.07))
+    if rng.random() < 0.03:
+        h -= float(rng.uniform(0.15, 0.3))
+    return float(np.clip(h, 0.02, 0.98))
+
+
+def health_trigger(h: float, prev_h: float, declines: int) -> str | None:
+    """The risk signal a CSM sees this month (a standard trigger_reason), if any."""
+    if h < prev_h - 0.2:
+        return "health_drop"
+    if h < 0.35:
+        return "red_zone"
+    if h < 0.5 <= prev_h:
+        return "orange_zone"
+    if declines >= 3:
+        return "consecutive_decline"
+    return None
+
+
+def play_outcome(play: dict, churn_days: list[int], n_days: int) -> tuple[str, float | None]:
+    """A CS play's outcome and close time (day offset) from what happened: churned when the
+    account churned before the play closed, recovered when it closed with the account retained,
+    open when it was still running at the end of the window."""
+    churned = [d for d in churn_days if play["opened"] < d <= play["close"] + 1]
+    if churned:
+        return "churned", max(float(churned[0]), play["first_action"])
+    if play["close"] < n_days:
+        return "recovered", play["close"]
+    return "open", None
 
 
 def add_day(cal: Calendar, day: int, months: int) -> int:
