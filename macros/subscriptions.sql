@@ -35,9 +35,13 @@
     case when {{ prices }}.price_kind = 'flat_fee' then 1 else {{ items }}.quantity end
 {%- endmacro %}
 
-{#- The seats of a subscription item: its quantity for a per-seat price, 0 for a flat fee. -#}
+{#- The seats of a subscription item: its quantity for a per-seat base price; 0 for a flat fee and
+    for an add-on (a per-seat add-on licenses some of the product's users, not more of them). -#}
 {% macro item_seats(items, prices) -%}
-    case when {{ prices }}.price_kind = 'flat_fee' then 0 else {{ items }}.quantity end
+    case
+        when {{ prices }}.price_kind = 'flat_fee' or {{ prices }}.is_add_on then 0
+        else {{ items }}.quantity
+    end
 {%- endmacro %}
 
 {#- The months of a price's billing term: interval_count intervals of a month or a year. -#}

@@ -369,7 +369,7 @@ def overlaps(rows: pd.DataFrame) -> bool:
 def month_end_states(folder: Path) -> pd.DataFrame:
     """Per account and month, from the raw items (ISSUE11 problem 6): active at the month's
     end boundary T, the closing MRR (items live just before T, if active) and the seats of
-    its per-seat items, in plan currency and in USD at the month's rate."""
+    its per-seat base items (add-ons add no seats), in plan currency and in USD at the month's rate."""
     items = items_frame(folder)
     items["mrr"] = items.apply(computed_amount, axis=1) / items["term_months"].map(Decimal)
     rates = frame(folder, "select currency, month, rate_to_usd from fx_rates")
@@ -384,7 +384,9 @@ def month_end_states(folder: Path) -> pd.DataFrame:
         for account, account_items in before.groupby("account_id"):
             active = account in set(live_at["account_id"])
             mrr = sum(account_items["mrr"], Decimal(0)) if active else Decimal(0)
-            per_seat = account_items[account_items["price_kind"] == "per_seat"]
+            per_seat = account_items[
+                (account_items["price_kind"] == "per_seat") & ~account_items["is_add_on"]
+            ]
             currency = account_items["currency"].iloc[0]
             rows.append(
                 {
@@ -476,8 +478,8 @@ def test_closing_mrr_equals_the_raw_items_every_account_month(sample: Path, buil
 
 
 def test_flat_fee_add_ons_add_mrr_but_no_seats(sample: Path, built: Path) -> None:
-    """Seats are the per-seat items' quantities only: at the account-months where a flat-fee
-    add-on is live, the mart's seats leave its quantity out (its MRR is in the closing MRR,
+    """Seats are the per-seat base items' quantities only: at the account-months where a
+    flat-fee add-on is live, the mart's seats leave its quantity out (its MRR is in the closing MRR,
     checked above)."""
     states = month_end_states(sample)
     flat = states[states["has_flat_fee"] & (states["closing_mrr"] > 0)]

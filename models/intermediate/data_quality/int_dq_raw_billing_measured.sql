@@ -28,7 +28,7 @@
         ref('stg_billing__subscriptions'),
         populated=['account_id', 'plan_id', 'quantity', 'started_at', 'subscription_id'],
         rules={
-            'discount_percent': 'discount_percent between 0 and 100',
+            'discount_percent': 'discount_percent is null or discount_percent between 0 and 100',
             'ended_at': 'ended_at is null or ended_at > started_at',
             'quantity': 'quantity > 0',
         },

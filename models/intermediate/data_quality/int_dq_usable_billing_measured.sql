@@ -17,9 +17,8 @@
     dq_validity(ref('int_plans_validated'), {
         'unit_amount': 'unit_amount >= 0',
     }),
-    dq_completeness(ref('int_subscriptions_validated'), ['discount_percent']),
     dq_validity(ref('int_subscriptions_validated'), {
-        'discount_percent': 'discount_percent between 0 and 100',
+        'discount_percent': 'discount_percent is null or discount_percent between 0 and 100',
         'ended_at': 'ended_at is null or ended_at > started_at',
         'quantity': 'quantity > 0',
     }),
