@@ -2,8 +2,8 @@
 
 A relation's hash is the MD5 of its rows, each row the text of its columns taken in column-name
 order (so reordering columns changes nothing), the rows sorted (so row order changes nothing).
-Nulls are written as ``\\N``. Two relations have the same hash exactly when they hold the same
-rows with the same column names, as text.
+Nulls are written as ``\\N``, floating-point values to 9 significant digits. Two relations have
+the same hash exactly when they hold the same rows with the same column names, as text.
 
     python -m cs_analytics.mart_hashes warehouse.duckdb            # every mart, as JSON
     python -m cs_analytics.mart_hashes target/build/warehouse.duckdb --schema intermediate
@@ -17,18 +17,33 @@ import sys
 
 import duckdb
 
+# Floating-point columns are compared to this many significant digits: a model fitted with
+# BLAS kernels of another CPU may differ in the last bits (seen on rpt_churn_model_evaluation
+# between two CI machines), which is not a change of content.
+FLOAT_DIGITS = 9
+
+
+def column_text(column: str, data_type: str) -> str:
+    """The SQL expression a column is hashed by: floats rounded to FLOAT_DIGITS significant
+    digits (printed in scientific notation, so every magnitude keeps the same precision)."""
+    if data_type.upper() in ("DOUBLE", "FLOAT", "REAL"):
+        return f"printf('%.{FLOAT_DIGITS - 1}e', \"{column}\")"
+    return f'"{column}"'
+
 
 def relation_hash(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> dict[str, object]:
     """Row count, column names and content hash of ``schema.table``."""
-    columns = sorted(
-        name
-        for (name,) in con.execute(
-            "select column_name from information_schema.columns"
+    types = dict(
+        con.execute(
+            "select column_name, data_type from information_schema.columns"
             " where table_schema = ? and table_name = ?",
             [schema, table],
         ).fetchall()
     )
-    row_text = " || '|' || ".join(f"coalesce(cast(\"{c}\" as varchar), '\\N')" for c in columns)
+    columns = sorted(types)
+    row_text = " || '|' || ".join(
+        f"coalesce(cast({column_text(c, types[c])} as varchar), '\\N')" for c in columns
+    )
     rows, digest = con.execute(
         f"select count(*), md5(coalesce(string_agg(row_text, chr(10) order by row_text), ''))"
         f' from (select {row_text} as row_text from "{schema}"."{table}")'
