@@ -37,7 +37,7 @@ from .helpers import failed_nodes, fetch, run_dbt
 # The sample `make test` builds: small enough to generate and load in seconds, long enough
 # (18 months) for the churn models to have labelled observations before and after the cut-off.
 SAMPLE = GeneratorConfig(
-    accounts=40, months=18, start_date=dt.date(2025, 5, 1), seed=42, user_activity=0.5
+    accounts=100, months=18, start_date=dt.date(2025, 5, 1), seed=42, user_activity=0.5
 )
 # A shorter out-of-time test period than the demo's 180 days suits 18 months of history.
 SAMPLE_TEST_DAYS = 150
@@ -291,7 +291,7 @@ def test_vocabularies_cover_every_value_written(sample: Path) -> None:
 
 def test_health_drives_usage_and_churn(sample: Path) -> None:
     """A real churn signal: in the 90 days before they churn, accounts have fewer of their
-    users active and complete fewer automation runs than retained accounts do."""
+    users active, and those active do less per day, than retained accounts do."""
     rows = query(
         sample,
         """
@@ -305,9 +305,9 @@ def test_health_drives_usage_and_churn(sample: Path) -> None:
         usage as (
             select l.account_id, l.churned,
                 count(distinct e.user_id) * 1.0 / any_value(u.n) as active_share,
-                count(*) filter (where e.event_name = 'automation_run_succeeded') * 1.0
-                / nullif(count(*) filter (where e.event_name = 'automation_run_started'), 0)
-                    as completion
+                count(e.event_id) * 1.0
+                / nullif(count(distinct (e.user_id, cast(e.occurred_at as date))), 0)
+                    as events_per_user_day
             from last_base as l
             join (select account_id, count(*) as n from product_users group by all) as u
                 using (account_id)
@@ -315,7 +315,7 @@ def test_health_drives_usage_and_churn(sample: Path) -> None:
                 and e.occurred_at between l.last_at - interval 90 day and l.last_at
             group by l.account_id, l.churned
         )
-        select churned, count(*), avg(active_share), avg(completion) from usage group by all
+        select churned, count(*), avg(active_share), avg(events_per_user_day) from usage group by all
         """,
     )
     by = {churned: rest for churned, *rest in rows}
