@@ -77,10 +77,12 @@ final as (
 
     select
         snapshots.account_id,
-        {{ unless_absent('ticket_counts.tickets_90d', ['crm_support_tickets'], dbt.type_bigint()) }}
-            as tickets_90d,
-        {{ unless_absent('late_invoices.late_invoices_180d', ['billing_invoices'], dbt.type_bigint()) }}
-            as late_invoices_180d,
+        {{ unless_absent(
+            'ticket_counts.tickets_90d', ['crm_support_tickets'], dbt.type_bigint()
+        ) }} as tickets_90d,
+        {{ unless_absent(
+            'late_invoices.late_invoices_180d', ['billing_invoices'], dbt.type_bigint()
+        ) }} as late_invoices_180d,
         snapshots.is_churned_within_horizon,
         snapshots.month_start_date,
         snapshots.health_date as observation_date
