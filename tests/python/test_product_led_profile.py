@@ -315,7 +315,8 @@ def test_health_drives_usage_and_churn(sample: Path) -> None:
                 and e.occurred_at between l.last_at - interval 90 day and l.last_at
             group by l.account_id, l.churned
         )
-        select churned, count(*), avg(active_share), avg(events_per_user_day) from usage group by all
+        select churned, count(*), avg(active_share), avg(events_per_user_day)
+        from usage group by all
         """,
     )
     by = {churned: rest for churned, *rest in rows}
@@ -369,7 +370,8 @@ def overlaps(rows: pd.DataFrame) -> bool:
 def month_end_states(folder: Path) -> pd.DataFrame:
     """Per account and month, from the raw items (ISSUE11 problem 6): active at the month's
     end boundary T, the closing MRR (items live just before T, if active) and the seats of
-    its per-seat base items (add-ons add no seats), in plan currency and in USD at the month's rate."""
+    its per-seat base items (add-ons add no seats), in plan currency and in USD at the month's
+    rate."""
     items = items_frame(folder)
     items["mrr"] = items.apply(computed_amount, axis=1) / items["term_months"].map(Decimal)
     rates = frame(folder, "select currency, month, rate_to_usd from fx_rates")

@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies(['event_name']) }}") }}
+
 with
 
 source as (

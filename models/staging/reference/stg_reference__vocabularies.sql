@@ -1,3 +1,5 @@
+{{ config(post_hook="{{ fail_on_conflicting_copies(['vocabulary_domain', 'vocabulary_value']) }}") }}
+
 with
 
 source as (

@@ -1014,15 +1014,12 @@ def generate_product_led(config: GeneratorConfig, out_dir: str | Path, fmt: str)
 def build_vars(folder: str | Path, config: GeneratorConfig) -> dict[str, object]:
     """The dbt ``--vars`` that build the project on the profile's Parquet output in ``folder``:
     sources read the files, the absent systems are declared, as_of_date is the last day of
-    data. ``account_segments`` and ``core_features`` are the vars that carried these
-    vocabularies before the vocabularies and event_taxonomy tables (harmless after)."""
+    data. Its own vocabularies and event taxonomy are raw tables it writes, not vars."""
     location = Path(folder).resolve()
     return {
         "raw_external_location": f"read_parquet('{location}/{{identifier}}/*.parquet')",
         "absent_sources": list(ABSENT_SOURCES),
         "as_of_date": config.end_date.isoformat(),
-        "account_segments": list(SEGMENTS),
-        "core_features": list(events.CORE_FEATURES),
     }
 
 
