@@ -1,4 +1,6 @@
-{{ config(post_hook="{{ fail_on_conflicting_copies(['vocabulary_domain', 'vocabulary_value']) }}") }}
+{{ config(
+    post_hook="{{ fail_on_conflicting_copies(['vocabulary_domain', 'vocabulary_value']) }}"
+) }}
 
 with
 
