@@ -675,7 +675,7 @@ def test_data_quality_scorecard_has_every_measured_check(warehouse: Path) -> Non
     rows = fetch(warehouse, f"select {columns} from marts.rpt_data_quality_scorecard")
     union = " union all ".join(f"select {columns} from intermediate.{name}" for name in measured)
     assert sorted(rows) == sorted(fetch(warehouse, union))
-    assert len(rows) == len({row[0] for row in rows}) == 184
+    assert len(rows) == len({row[0] for row in rows}) == 183
     assert {row[1] for row in rows} == {
         "accuracy", "completeness", "consistency", "freshness", "customer_matching"
     }  # fmt: skip
