@@ -22,8 +22,6 @@ from cs_analytics.generator import GeneratorConfig
 from cs_analytics.generator.cli import main
 from cs_analytics.generator.product_led import (
     ABSENT_SOURCES,
-    EXTRA_COLUMNS,
-    REFERENCE_TABLES,
     VOCABULARY,
     build_vars,
     generate_product_led,
@@ -49,25 +47,6 @@ ROLES = {
     "feature_use",
     "value_moment",
 }
-# Where each vocabulary domain is used (contract.VOCABULARY_COLUMNS once the contract has it).
-DOMAIN_COLUMNS = getattr(
-    contract,
-    "VOCABULARY_COLUMNS",
-    {
-        "segment": ("crm_accounts", "segment"),
-        "region": ("crm_accounts", "region"),
-        "industry": ("crm_accounts", "industry"),
-        "plan_tier": ("billing_plans", "plan_tier"),
-        "user_role": ("product_users", "role"),
-        "trigger_reason": ("crm_interventions", "trigger_reason"),
-        "playbook": ("crm_interventions", "playbook"),
-        "ticket_priority": ("crm_support_tickets", "priority"),
-        "ticket_status": ("crm_support_tickets", "status"),
-        "opportunity_source": ("crm_opportunities", "source"),
-        "opportunity_stage": ("crm_opportunities", "stage"),
-        "cancel_reason": ("billing_subscriptions", "cancel_reason"),
-    },
-)
 
 
 def connect(folder: Path) -> duckdb.DuckDBPyConnection:
@@ -129,16 +108,12 @@ def test_same_seed_same_bytes_and_chunking_does_not_matter(tmp_path: Path, fmt: 
 
 def test_writes_every_table_but_the_absent_ones_in_contract_order(sample: Path) -> None:
     written = {p.name for p in sample.iterdir()}
-    expected = (set(contract.all_tables()) - set(ABSENT_SOURCES)) | set(REFERENCE_TABLES)
+    expected = set(contract.all_tables()) - set(ABSENT_SOURCES)
     assert written == expected
     assert set(ABSENT_SOURCES) == {"crm_nps_responses", "crm_milestones", "crm_activities"}
     for table in written:
         names = pq.read_schema(next((sample / table).glob("*.parquet"))).names
-        contract_columns = list(contract.all_tables().get(table, REFERENCE_TABLES.get(table)))
-        # The contract's columns first, in its order; then the ISSUE11 columns it lacks yet.
-        assert names[: len(contract_columns)] == contract_columns, table
-        extra = [c for c in EXTRA_COLUMNS.get(table, {}) if c not in contract_columns]
-        assert names == contract_columns + extra, table
+        assert names == list(contract.all_tables()[table]), table
     assert pq.read_schema(sample / "billing_plans" / "part-00000.parquet").names[-3:] == [
         "interval_count",
         "price_kind",
@@ -208,7 +183,7 @@ def test_plans_have_add_ons_and_three_terms(sample: Path) -> None:
 def test_items_run_side_by_side_with_discounts_and_billed_amounts(sample: Path) -> None:
     """A base item and add-ons live at once; every term and both kinds in use; percent and
     amount discounts; billed amounts that the percent does not reproduce; and the overlap
-    rule of ISSUE11 A (base items never overlap, nor items of the same add-on)."""
+    rule of the billing contract (base items never overlap, nor items of the same add-on)."""
     items = items_frame(sample)
     assert set(items["term_months"]) == {1, 6, 12}
     assert {"flat_fee", "per_seat"} <= set(items.loc[items["is_add_on"], "price_kind"])
@@ -276,7 +251,7 @@ def test_vocabularies_cover_every_value_written(sample: Path) -> None:
     listed: dict[str, set[str]] = {}
     for domain, value, _ in rows:
         listed.setdefault(domain, set()).add(value)
-    for domain, (table, column) in DOMAIN_COLUMNS.items():
+    for domain, (table, column) in contract.VOCABULARY_COLUMNS.items():
         if table in ABSENT_SOURCES:
             continue
         values = {v for (v,) in query(sample, f"select distinct {column} from {table}") if v}
@@ -325,7 +300,7 @@ def test_health_drives_usage_and_churn(sample: Path) -> None:
     assert by[True][2] < by[False][2]
 
 
-# -- helpers: the billing arithmetic of ISSUE11 A, recomputed from the raw files -------------
+# -- helpers: the billing arithmetic of macro item_term_amount, recomputed from the raw files
 
 
 def items_frame(folder: Path) -> pd.DataFrame:
@@ -347,7 +322,7 @@ def items_frame(folder: Path) -> pd.DataFrame:
 
 
 def computed_amount(item: pd.Series, use_billed: bool = True) -> Decimal:
-    """ISSUE11 A: an item's amount per interval."""
+    """An item's amount per interval (macro item_term_amount)."""
     if use_billed and pd.notna(item["billed_amount"]):
         return Decimal(item["billed_amount"])
     units = item["quantity"] if item["price_kind"] == "per_seat" else 1
@@ -368,7 +343,7 @@ def overlaps(rows: pd.DataFrame) -> bool:
 
 
 def month_end_states(folder: Path) -> pd.DataFrame:
-    """Per account and month, from the raw items (ISSUE11 problem 6): active at the month's
+    """Per account and month, from the raw items (issue 11, problem 6): active at the month's
     end boundary T, the closing MRR (items live just before T, if active) and the seats of
     its per-seat base items (add-ons add no seats), in plan currency and in USD at the month's
     rate."""

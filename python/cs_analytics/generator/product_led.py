@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from cs_analytics.contract import BOOLEAN, INTEGER, MONEY, VARCHAR, all_tables
+from cs_analytics.contract import all_tables
 from cs_analytics.generator import product_led_billing as billing
 from cs_analytics.generator import product_led_events as events
 from cs_analytics.generator.config import GeneratorConfig, add_months
@@ -47,22 +47,6 @@ from cs_analytics.generator.writer import TableSink, arrow_type
 PROFILE = "product_led"
 # Raw tables this company does not have (not written; a build lists them in var absent_sources).
 ABSENT_SOURCES = ("crm_activities", "crm_milestones", "crm_nps_responses")
-# Columns of ISSUE11 section A, appended to the contract's (contract.py gains them on merge).
-EXTRA_COLUMNS = {
-    "billing_plans": {"interval_count": INTEGER, "price_kind": VARCHAR, "is_add_on": BOOLEAN},
-    "billing_subscriptions": {"discount_amount": MONEY, "billed_amount": MONEY},
-}
-# Reference tables of ISSUE11 section B (contract.py gains them on merge).
-REFERENCE_TABLES = {
-    "event_taxonomy": {
-        "event_name": VARCHAR,
-        "feature": VARCHAR,
-        "role": VARCHAR,
-        "is_core_feature": BOOLEAN,
-    },
-    "vocabularies": {"domain": VARCHAR, "value": VARCHAR, "standard_value": VARCHAR},
-}
-
 SEGMENTS = ("self_serve", "team", "business", "corporate")
 SEGMENT_WEIGHTS = (0.45, 0.30, 0.17, 0.08)
 SALES_ASSISTED = ("business", "corporate")
@@ -168,16 +152,10 @@ PLAYBOOKS = {
 
 
 def table_columns() -> dict[str, dict[str, str]]:
-    """Every table the profile writes: name -> ordered {column: DuckDB type}. The contract's
-    columns (contract.py), then the ISSUE11 columns it does not have yet; plus the taxonomy and
-    vocabularies. A contract column the profile does not know is written as nulls."""
-    tables = {t: dict(cols) for t, cols in all_tables().items() if t not in ABSENT_SOURCES}
-    for table, extra in EXTRA_COLUMNS.items():
-        for column, data_type in extra.items():
-            tables[table].setdefault(column, data_type)
-    for table, cols in REFERENCE_TABLES.items():
-        tables.setdefault(table, dict(cols))
-    return tables
+    """Every table the profile writes: name -> ordered {column: DuckDB type}, the contract's
+    tables (contract.py) but the absent ones. A contract column the profile does not know is
+    written as nulls."""
+    return {t: dict(cols) for t, cols in all_tables().items() if t not in ABSENT_SOURCES}
 
 
 def to_arrow(columns: dict[str, str], rows: list[dict]) -> pa.Table:

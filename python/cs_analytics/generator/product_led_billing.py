@@ -3,8 +3,9 @@
 A plan row is a price: a product (a base tier or an add-on) x a term x a currency. Terms are
 1 month (``month`` x 1), 6 months (``month`` x 6) and 1 year (``year`` x 1). Base tiers and two
 add-ons are priced per seat; two add-ons are flat fees (quantity 1, no seats). The amount of
-one item per interval follows ISSUE11 section A: the amount as billed where the billing system
-stores one, else unit_amount x (quantity if per seat else 1) x (1 - percent off) - amount off.
+one item per interval follows the billing contract (macro item_term_amount): the amount as
+billed where the billing system stores one, else unit_amount x (quantity if per seat else 1)
+x (1 - percent off) - amount off.
 """
 
 from __future__ import annotations
